@@ -1,0 +1,36 @@
+"""The JSON API under /api/v1/: each bounded context contributes its router."""
+
+from ninja import NinjaAPI
+
+from tongban.core.api_errors import install_error_handlers
+
+api = NinjaAPI(
+    title="Tongban 一网通办 API",
+    version="1.0.0",
+    description="一体化政务服务平台开放接口。错误以 JSON 返回：{code, message, fields?}，message 为中文。",
+    urls_namespace="api-v1",
+)
+install_error_handlers(api)
+
+
+def _mount():
+    from tongban.cases.api import router as cases_router
+    from tongban.catalog.api import router as catalog_router
+    from tongban.delivery.api import router as delivery_router
+    from tongban.notify.api import router as notify_router
+    from tongban.org.api import router as org_router
+    from tongban.payments.api import router as payments_router
+    from tongban.search.api import router as search_router
+    from tongban.workcal.api import router as workcal_router
+
+    api.add_router("/", org_router)
+    api.add_router("/", catalog_router)
+    api.add_router("/search", search_router)
+    api.add_router("/calendar", workcal_router)
+    api.add_router("/notifications", notify_router)
+    api.add_router("/payments", payments_router)
+    api.add_router("/shipments", delivery_router)
+    api.add_router("/cases", cases_router)
+
+
+_mount()

@@ -1,0 +1,466 @@
+"""The case (办件): one application for one implementation of a matter, from draft to delivery.
+
+A case keeps the exact published MatterVersion it was filed under (answers and materials are judged
+against that version even after the catalogue moves on), the workflow it runs on (data: states and
+transitions), and its clock: received → accepted (the count starts the next working day) → paused
+and resumed → decided, with promised and legal due dates recomputed on every change.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from tongban.catalog.models import Implementation, Material, Matter, MatterVersion
+from tongban.forms.storage import private_storage
+from tongban.org.models import Department, Division
+
+
+class Channel(models.TextChoices):
+    # 两线四端 (domain.md §3)
+    WINDOW = "window", "窗口"
+    WEB = "web", "网站"
+    MOBILE = "mobile", "移动端"
+    KIOSK = "kiosk", "自助终端"
+
+
+class Phase(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "待受理"
+    CORRECTION = "correction", "待补正"
+    REFUSED = "refused", "不予受理"
+    WITHDRAWN = "withdrawn", "已撤回"
+    PROCESSING = "processing", "办理中"
+    COMPLETED = "completed", "已办结"
+
+
+OPEN_PHASES = (Phase.SUBMITTED, Phase.CORRECTION, Phase.PROCESSING)
+
+
+class Outcome(models.TextChoices):
+    APPROVED = "approved", "准予"
+    DENIED = "denied", "不予"
+
+
+class AcceptMode(models.TextChoices):
+    NORMAL = "normal", "受理"
+    RONGQUE = "rongque", "容缺受理"
+    COMMITMENT = "commitment", "告知承诺"
+    IMMEDIATE = "immediate", "即办"
+
+
+class DeliveryMethod(models.TextChoices):
+    WINDOW = "window", "窗口领取"
+    EXPRESS = "express", "邮政快递送达"
+    ONLINE = "online", "网上下载（电子证照/电子文书）"
+
+
+class DeliveryStatus(models.TextChoices):
+    NONE = "", "—"
+    AWAITING_PAYMENT = "awaiting_payment", "待缴费"
+    READY = "ready", "待领取"
+    SHIPPED = "shipped", "寄递中"
+    DELIVERED = "delivered", "已送达"
+
+
+class ApplicantKind(models.TextChoices):
+    PERSON = "person", "自然人"
+    ORGANISATION = "organisation", "法人或其他组织"
+
+
+# -- the process as data ------------------------------------------------------------------------
+
+class Workflow(models.Model):
+    """A processing procedure (办理流程): states and the actions between them, editable as data."""
+
+    code = models.SlugField("流程代码", max_length=40, unique=True)
+    name = models.CharField("流程名称", max_length=100)
+    is_default = models.BooleanField("默认流程", default=False)
+    matters = models.ManyToManyField(Matter, verbose_name="适用事项", blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办理流程"
+
+    def __str__(self):
+        return self.name
+
+
+class StateKind(models.TextChoices):
+    INTAKE = "intake", "受理环节"
+    WORK = "work", "办理环节"
+    DONE = "done", "办结"
+
+
+class WorkflowState(models.Model):
+    workflow = models.ForeignKey(Workflow, verbose_name="流程", on_delete=models.CASCADE, related_name="states")
+    code = models.SlugField("环节代码", max_length=40)
+    name = models.CharField("环节名称", max_length=40)
+    kind = models.CharField("环节类别", max_length=10, choices=StateKind.choices, default=StateKind.WORK)
+    order = models.PositiveSmallIntegerField("顺序", default=1)
+    # Share of the promised time limit this step should use; shown as the step's own due date.
+    time_share = models.PositiveSmallIntegerField("时限占比（%）", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "流程环节"
+        ordering = ["workflow", "order"]
+        constraints = [models.UniqueConstraint(fields=["workflow", "code"], name="uniq_workflow_state")]
+
+    def __str__(self):
+        return self.name
+
+
+class ActionKind(models.TextChoices):
+    """What the platform does when a transition fires. Where it leads is data; the effect is code."""
+
+    ACCEPT = "accept", "受理"
+    ACCEPT_RONGQUE = "accept_rongque", "容缺受理"
+    ACCEPT_COMMITMENT = "accept_commitment", "告知承诺受理"
+    ACCEPT_IMMEDIATE = "accept_immediate", "即办"
+    REQUEST_CORRECTION = "request_correction", "补正"
+    REFUSE = "refuse", "不予受理"
+    ADVANCE = "advance", "通过（转下一环节）"
+    SEND_BACK = "send_back", "退回"
+    APPROVE = "approve", "准予"
+    DENY = "deny", "不予"
+
+
+class WorkflowTransition(models.Model):
+    workflow = models.ForeignKey(Workflow, verbose_name="流程", on_delete=models.CASCADE,
+                                 related_name="transitions")
+    from_state = models.ForeignKey(WorkflowState, verbose_name="所在环节", on_delete=models.CASCADE,
+                                   related_name="outgoing")
+    action = models.CharField("动作", max_length=30, choices=ActionKind.choices)
+    label = models.CharField("按钮文字", max_length=40)
+    to_state = models.ForeignKey(WorkflowState, verbose_name="去往环节", on_delete=models.CASCADE,
+                                 related_name="incoming")
+    roles = models.CharField("可执行角色", max_length=60, help_text="逗号分隔：clerk,approver")
+    order = models.PositiveSmallIntegerField("顺序", default=1)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "流程动作"
+        ordering = ["workflow", "from_state__order", "order"]
+        constraints = [models.UniqueConstraint(fields=["from_state", "action"], name="uniq_transition")]
+
+    def __str__(self):
+        return f"{self.from_state} —{self.label}→ {self.to_state}"
+
+    @property
+    def role_list(self) -> list[str]:
+        return [r.strip() for r in self.roles.split(",") if r.strip()]
+
+
+# -- the case ---------------------------------------------------------------------------------
+
+class Case(models.Model):
+    number = models.CharField("办件编号", max_length=64, unique=True, null=True, blank=True)
+    uid = models.UUIDField("草稿标识", default=uuid.uuid4, unique=True, editable=False)
+    implementation = models.ForeignKey(Implementation, verbose_name="实施清单", on_delete=models.PROTECT,
+                                       related_name="cases")
+    matter_version = models.ForeignKey(MatterVersion, verbose_name="事项版本", on_delete=models.PROTECT,
+                                       related_name="cases")
+    # Denormalised from the implementation: every staff queue filters on these.
+    department = models.ForeignKey(Department, verbose_name="实施部门", on_delete=models.PROTECT,
+                                   related_name="cases")
+    division = models.ForeignKey(Division, verbose_name="区划", on_delete=models.PROTECT, related_name="cases")
+    workflow = models.ForeignKey(Workflow, verbose_name="办理流程", on_delete=models.PROTECT)
+    state = models.ForeignKey(WorkflowState, verbose_name="当前环节", on_delete=models.PROTECT, related_name="+")
+    phase = models.CharField("办件状态", max_length=20, choices=Phase.choices, default=Phase.DRAFT, db_index=True)
+    # Optimistic lock: every action states the revision it saw; a stale one is refused.
+    revision = models.PositiveIntegerField("修订号", default=0)
+    channel = models.CharField("申请渠道", max_length=10, choices=Channel.choices, default=Channel.WEB)
+
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人账号", null=True, blank=True,
+                                  on_delete=models.PROTECT, related_name="cases")
+    applicant_kind = models.CharField("申请人类型", max_length=20, choices=ApplicantKind.choices,
+                                      default=ApplicantKind.PERSON)
+    applicant_name = models.CharField("申请人", max_length=200, blank=True)
+    applicant_id_number = models.CharField("证件号码", max_length=18, blank=True, db_index=True)
+    applicant_phone = models.CharField("联系电话", max_length=20, blank=True)
+    agent_name = models.CharField("经办人", max_length=60, blank=True)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人（窗口）", null=True,
+                                      blank=True, on_delete=models.SET_NULL, related_name="+")
+    answers = models.JSONField("申请表内容", default=dict, blank=True)
+    idempotency_key = models.CharField("幂等键", max_length=80, null=True, blank=True)
+
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True, db_index=True)
+
+    # acceptance
+    accept_mode = models.CharField("受理方式", max_length=20, choices=AcceptMode.choices, blank=True)
+    accepted_at = models.DateTimeField("受理时间", null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="受理人", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    commitment_text = models.TextField("承诺内容", blank=True)
+    needs_verification = models.BooleanField("需事后核查（告知承诺）", default=False)
+
+    # the clock (working days; 行政许可法 §42/§45)
+    promised_days = models.PositiveIntegerField("承诺时限（工作日）", null=True, blank=True)
+    legal_days = models.PositiveIntegerField("法定时限（工作日）", null=True, blank=True)
+    extension_days = models.PositiveIntegerField("延长（工作日）", default=0)
+    paused_days = models.PositiveIntegerField("暂停计时（工作日）", default=0)
+    paused_since = models.DateField("暂停计时起", null=True, blank=True)
+    promised_due = models.DateField("承诺办结日", null=True, blank=True, db_index=True)
+    legal_due = models.DateField("法定办结日", null=True, blank=True)
+    warn_on = models.DateField("预警日", null=True, blank=True, db_index=True)
+    # The due date runs into a year whose holidays are not entered yet: counted Monday–Friday for now
+    # and recomputed by the sweep once the calendar knows the year.
+    due_provisional = models.BooleanField("办结日暂估", default=False)
+    warned_at = models.DateTimeField("已预警", null=True, blank=True)
+    overdue_notified_at = models.DateTimeField("已超期提醒", null=True, blank=True)
+
+    # who works on it now
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="承办人", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="assigned_cases")
+
+    # decision and delivery
+    outcome = models.CharField("办理结果", max_length=10, choices=Outcome.choices, blank=True)
+    decided_at = models.DateTimeField("决定时间", null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="决定人", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    decision_text = models.TextField("决定内容/理由", blank=True)
+    completed_at = models.DateTimeField("办结时间", null=True, blank=True)
+    delivery_method = models.CharField("送达方式", max_length=10, choices=DeliveryMethod.choices,
+                                       default=DeliveryMethod.WINDOW)
+    delivery_address = models.CharField("邮寄地址", max_length=300, blank=True)
+    delivery_recipient = models.CharField("收件人", max_length=60, blank=True)
+    delivery_phone = models.CharField("收件电话", max_length=20, blank=True)
+    delivery_status = models.CharField("送达状态", max_length=20, choices=DeliveryStatus.choices, blank=True,
+                                       default=DeliveryStatus.NONE)
+    pickup_code = models.CharField("取件码", max_length=8, blank=True)
+    delivered_at = models.DateTimeField("送达时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办件"
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["applicant", "idempotency_key"], name="uniq_case_idempotency"),
+        ]
+        indexes = [
+            models.Index(fields=["department", "phase"]),
+            models.Index(fields=["applicant", "phase"]),
+        ]
+
+    def __str__(self):
+        return self.number or f"草稿 {self.uid}"
+
+    @property
+    def matter_name(self) -> str:
+        return self.matter_version.name
+
+    @property
+    def clock_paused(self) -> bool:
+        return self.paused_since is not None
+
+    @property
+    def is_open(self) -> bool:
+        return self.phase in OPEN_PHASES
+
+
+class FileKind(models.TextChoices):
+    MATERIAL = "material", "申请材料"
+    ATTACHMENT = "attachment", "办理附件"
+    RESULT = "result", "办理结果"
+
+
+def _case_file_path(instance, filename):
+    # Random names: the original name is kept in the row, never trusted as a path.
+    return f"cases/{timezone.now():%Y/%m}/{uuid.uuid4().hex}"
+
+
+class CaseFile(models.Model):
+    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="files")
+    kind = models.CharField("类别", max_length=20, choices=FileKind.choices, default=FileKind.MATERIAL)
+    material = models.ForeignKey(Material, verbose_name="对应材料", null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+")
+    file = models.FileField("文件", storage=private_storage, upload_to=_case_file_path)
+    original_name = models.CharField("原文件名", max_length=200)
+    detected_type = models.CharField("文件类型", max_length=10)
+    size = models.PositiveIntegerField("大小（字节）")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="上传人", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField("上传时间", auto_now_add=True)
+    # A replaced file stays for the record (补正 history) but no longer counts.
+    replaced_at = models.DateTimeField("被替换时间", null=True, blank=True)
+    event = models.ForeignKey("CaseEvent", verbose_name="所属办理记录", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="attachments")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办件文件"
+        ordering = ["case", "material__order", "uploaded_at"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class CaseEvent(models.Model):
+    """One line of the case's timeline: who did what, when, with what comment."""
+
+    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField("操作人（快照）", max_length=150, blank=True)
+    action = models.CharField("动作", max_length=40)
+    label = models.CharField("事件", max_length=60)
+    state_name = models.CharField("环节", max_length=40, blank=True)
+    comment = models.TextField("意见", blank=True)
+    data = models.JSONField("详情", default=dict, blank=True)
+    # Only the applicant-facing events appear on 我的办件; internal notes stay with staff.
+    public = models.BooleanField("申请人可见", default=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办理记录"
+        ordering = ["case", "at", "id"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.label}"
+
+
+class PauseKind(models.TextChoices):
+    CORRECTION = "correction", "补正"
+    RONGQUE = "rongque", "容缺材料补齐"
+    SPECIAL = "special", "特别程序"
+
+
+class SpecialProcedure(models.TextChoices):
+    # 行政许可法 §45: time for these is not counted in the limit.
+    HEARING = "hearing", "听证"
+    TENDER = "tender", "招标"
+    AUCTION = "auction", "拍卖"
+    INSPECTION = "inspection", "检验、检测、检疫"
+    APPRAISAL = "appraisal", "鉴定"
+    EXPERT_REVIEW = "expert_review", "专家评审"
+    SITE_SURVEY = "site_survey", "现场勘验"
+
+
+class CasePause(models.Model):
+    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="pauses")
+    kind = models.CharField("类别", max_length=20, choices=PauseKind.choices)
+    procedure = models.CharField("特别程序", max_length=20, choices=SpecialProcedure.choices, blank=True)
+    reason = models.CharField("原因", max_length=300, blank=True)
+    started_on = models.DateField("开始日期")
+    ended_on = models.DateField("结束日期", null=True, blank=True)
+    working_days = models.PositiveIntegerField("暂停工作日数", default=0)
+    # 补正/容缺 items: [{"material_id": 1, "name": "…", "problem": "…"}]
+    items = models.JSONField("需补正/补齐事项", default=list, blank=True)
+    due_on = models.DateField("应补齐日期", null=True, blank=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="发起人", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "暂停计时"
+        ordering = ["case", "started_on", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.started_on}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_on is None
+
+
+class Correction(models.Model):
+    """A 一次性告知 (补正告知书): every missing or wrong item listed at once (行政许可法 §32)."""
+
+    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="corrections")
+    items = models.JSONField("补正事项", default=list)
+    note = models.TextField("说明", blank=True)
+    requested_at = models.DateTimeField("告知时间", default=timezone.now)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="告知人", null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    during_processing = models.BooleanField("受理后补正（暂停计时）", default=False)
+    resolved_at = models.DateTimeField("补正提交时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "补正告知"
+        ordering = ["case", "requested_at"]
+
+    def __str__(self):
+        return f"补正告知（{len(self.items)} 项）"
+
+
+class Extension(models.Model):
+    # 行政许可法 §42: +10 working days with the head's approval; §42(2) joint handling: 45, +15.
+    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="extensions")
+    days = models.PositiveIntegerField("延长工作日")
+    reason = models.CharField("理由", max_length=300)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="批准人", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField("批准时间", default=timezone.now)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "延期"
+
+    def __str__(self):
+        return f"延期 {self.days} 个工作日"
+
+
+class Urge(models.Model):
+    """督办: a supervisor presses an overdue or at-risk case; the assignee must answer."""
+
+    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="urges")
+    message = models.CharField("督办意见", max_length=300)
+    urged_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="督办人", null=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+    urged_at = models.DateTimeField("督办时间", default=timezone.now)
+    answer = models.TextField("反馈", blank=True)
+    answered_at = models.DateTimeField("反馈时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "督办"
+        ordering = ["-urged_at"]
+
+    def __str__(self):
+        return self.message
+
+
+class PendingMaterial(models.Model):
+    """容缺受理: a non-key material accepted as missing, promised by a date; blocks the decision."""
+
+    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="pending_materials")
+    material = models.ForeignKey(Material, verbose_name="材料", on_delete=models.PROTECT, related_name="+")
+    due_on = models.DateField("承诺补齐日期")
+    received_at = models.DateTimeField("补齐时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "容缺材料"
+
+    def __str__(self):
+        return f"{self.material} 于 {self.due_on} 前补齐"
+
+
+class CaseResult(models.Model):
+    """出件: the licence, approval or decision the case produced."""
+
+    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="results")
+    name = models.CharField("结果名称", max_length=200)
+    kind = models.CharField("结果类型", max_length=20)
+    number = models.CharField("证照/文书编号", max_length=80, blank=True)
+    issued_on = models.DateField("发证日期")
+    valid_until = models.DateField("有效期至", null=True, blank=True)
+    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="+")
+    registered_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办理结果"
+
+    def __str__(self):
+        return self.name
+
+
+class CaseSerial(models.Model):
+    """The running number per implementation and day behind readable case numbers."""
+
+    implementation = models.ForeignKey(Implementation, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["implementation", "day"], name="uniq_case_serial")]
+
+    def __str__(self):
+        return f"{self.day} #{self.last}"

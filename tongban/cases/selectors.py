@@ -1,0 +1,111 @@
+"""Reads of cases, always scoped: applicants see their own; staff see their role's departments."""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from tongban.accounts.models import Role
+from tongban.accounts.selectors import can_act_for_department, department_scope_q, roles_of
+from tongban.cases.models import ActionKind, Case, Phase, WorkflowTransition
+
+STAFF_ROLES = (Role.CLERK, Role.APPROVER, Role.SUPERVISOR)
+
+_RELATED = ("matter_version", "implementation", "department", "division", "state", "assignee")
+
+
+def cases_for_applicant(user):
+    if not getattr(user, "is_authenticated", False):
+        return Case.objects.none()
+    return Case.objects.filter(applicant=user).select_related(*_RELATED)
+
+
+def case_for_applicant(user, number: str) -> Case | None:
+    return cases_for_applicant(user).filter(number=number).first()
+
+
+def draft_for_applicant(user, uid) -> Case | None:
+    return cases_for_applicant(user).filter(uid=uid, phase=Phase.DRAFT).first()
+
+
+def is_staff_member(user) -> bool:
+    if getattr(user, "is_superuser", False):
+        return True
+    return any(roles_of(user, r) for r in (*STAFF_ROLES, Role.ADMIN))
+
+
+def staff_scope_q(user, roles=STAFF_ROLES) -> Q:
+    q = Q(pk__in=[])
+    for role in roles:
+        q |= department_scope_q(user, role, "department")
+    return q
+
+
+def cases_for_staff(user, roles=STAFF_ROLES):
+    """Every submitted case the user may see in any of `roles` (drafts are the applicant's alone)."""
+    if not getattr(user, "is_authenticated", False):
+        return Case.objects.none()
+    return (Case.objects.exclude(phase=Phase.DRAFT).filter(staff_scope_q(user, roles))
+            .select_related(*_RELATED))
+
+
+def case_for_staff(user, number: str) -> Case | None:
+    return cases_for_staff(user).filter(number=number).first()
+
+
+def user_has_role_for(user, case: Case, role: str) -> bool:
+    if case.pk is None:  # a case being created: judge by its department
+        return can_act_for_department(user, role, case.department)
+    return Case.objects.filter(pk=case.pk).filter(department_scope_q(user, role, "department")).exists()
+
+
+def _decision_state_ids():
+    return WorkflowTransition.objects.filter(action=ActionKind.APPROVE).values("from_state_id")
+
+
+QUEUES = [
+    ("pending", "待受理"),
+    ("correction", "待补正"),
+    ("review", "审查中"),
+    ("decide", "待决定"),
+    ("warning", "预警"),
+    ("overdue", "超期"),
+    ("delivery", "待出件"),
+    ("done", "已办结"),
+]
+
+
+def queue(user, name: str, *, roles=STAFF_ROLES):
+    """A staff queue (办件箱) filtered to the user's scope. Deadline queues read stored dates, so they
+    are right at any moment, not only after the periodic sweep."""
+    qs = cases_for_staff(user, roles)
+    today = timezone.localdate()
+    running = qs.filter(phase=Phase.PROCESSING, paused_since__isnull=True)
+    if name == "pending":
+        return qs.filter(phase=Phase.SUBMITTED).order_by("submitted_at")
+    if name == "correction":
+        return qs.filter(phase=Phase.CORRECTION).order_by("updated_at")
+    if name == "review":
+        return qs.filter(phase=Phase.PROCESSING).exclude(state_id__in=_decision_state_ids()).order_by("promised_due")
+    if name == "decide":
+        return qs.filter(phase=Phase.PROCESSING, state_id__in=_decision_state_ids()).order_by("promised_due")
+    if name == "warning":
+        return running.filter(warn_on__lte=today, promised_due__gte=today).order_by("promised_due")
+    if name == "overdue":
+        return running.filter(promised_due__lt=today).order_by("promised_due")
+    if name == "delivery":
+        return qs.filter(phase=Phase.COMPLETED, delivery_status__in=["awaiting_payment", "ready", "shipped"])
+    if name == "done":
+        return qs.filter(phase__in=[Phase.COMPLETED, Phase.REFUSED, Phase.WITHDRAWN]).order_by("-completed_at")
+    raise ValueError(name)
+
+
+def queue_counts(user) -> dict[str, int]:
+    return {code: queue(user, code).count() for code, _ in QUEUES}
+
+
+def timeline(case: Case, *, for_applicant: bool):
+    events = case.events.select_related("actor").prefetch_related("attachments")
+    return events.filter(public=True) if for_applicant else events
+
+
+def current_files(case: Case):
+    return case.files.filter(replaced_at__isnull=True).select_related("material")

@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from tongban.cases import views_home, views_notices
+
+urlpatterns = [
+    path("my/", views_home.after_login, name="after-login"),
+    path("cases/<str:number>/notices/<str:kind>.pdf", views_notices.notice_pdf, name="case-notice-pdf"),
+    path("verify/notice/<str:number>/<str:kind>/<str:token>/", views_notices.notice_verify,
+         name="case-notice-verify"),
+    path("", include("tongban.cases.urls_applicant")),
+    path("", include("tongban.cases.urls_staff")),
+]

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from tongban.cases import views_desk, views_inbox, views_supervise, views_workbench
+
+urlpatterns = [
+    path("desk/", views_desk.desk, name="staff-desk"),
+    path("desk/matters/", views_desk.desk_matters, name="staff-desk-matters"),
+    path("desk/register/", views_desk.register, name="staff-desk-register"),
+    path("desk/drafts/<uuid:uid>/", views_desk.draft, name="staff-desk-draft"),
+    path("desk/pickup/", views_desk.pickup, name="staff-desk-pickup"),
+    path("desk/payments/", views_desk.take_payment, name="staff-desk-payment"),
+    path("inbox/", views_inbox.inbox, name="staff-inbox"),
+    path("inbox/cases/<str:number>/", views_workbench.workbench, name="staff-workbench"),
+    path("inbox/cases/<str:number>/<slug:op>/", views_workbench.operate, name="staff-case-op"),
+    path("supervise/", views_supervise.supervise, name="staff-supervise"),
+]

@@ -1,0 +1,273 @@
+"""综合窗口 (/desk/): the clerk's window — "前台综合受理、综合窗口出件" (domain.md §3).
+
+Look an applicant up by ID number, register a walk-in for any matter of the division (一窗受理),
+fill the form and attach scans, submit and go straight to the acceptance panel of the workbench;
+take the online applications waiting for acceptance; take fees; hand results out.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tongban.accounts.models import Role, User
+from tongban.accounts.selectors import department_scope_q
+from tongban.cases.models import OPEN_PHASES, Case, Channel, DeliveryStatus, Phase
+from tongban.cases.selectors import case_for_staff, cases_for_staff, current_files, queue
+from tongban.cases.services import delivery as delivery_services
+from tongban.cases.services import intake
+from tongban.cases.views_inbox import case_rows
+from tongban.cases.views_staff import file_url, render_staff, split_errors, staff_page
+from tongban.catalog.codes import MaterialSource
+from tongban.catalog.models import Implementation
+from tongban.core.validators import mask_phone, validate_id_number
+from tongban.forms.defaults import effective_form
+from tongban.payments.models import OrderStatus, PaymentOrder, WindowMethod
+from tongban.payments.services import record_window_payment
+
+MATTER_RESULTS = 15
+
+
+# -- reads for the desk -------------------------------------------------------------------------
+
+def implementations_for_clerk(user, text: str = ""):
+    """Active implementations with a published version, in the clerk's scope, matching `text`
+    (name, basic code or implementation code)."""
+    qs = (Implementation.objects.filter(department_scope_q(user, Role.CLERK, "department"))
+          .filter(status=Implementation.Status.ACTIVE, matter__current_version__isnull=False)
+          .select_related("matter", "department"))
+    text = text.strip()
+    if text:
+        qs = qs.filter(Q(matter__name__icontains=text) | Q(matter__basic_code=text) | Q(code=text))
+    return qs.order_by("matter__name", "department__order", "department__name")
+
+
+def _applicant_cases(user, id_number: str, person: User | None):
+    """The person's cases this clerk may see that still need something: open, unpaid or uncollected.
+    With an account, also what they filed for an organisation (those carry its credit code)."""
+    waiting = Q(phase=Phase.COMPLETED, delivery_status__in=[DeliveryStatus.AWAITING_PAYMENT, DeliveryStatus.READY])
+    whose = Q(applicant_id_number=id_number) | (Q(applicant=person) if person is not None else Q(pk__in=[]))
+    return (cases_for_staff(user).filter(whose)
+            .filter(Q(phase__in=OPEN_PHASES) | waiting).order_by("-submitted_at"))
+
+
+def _awaiting_payment(user, text: str = ""):
+    cases = queue(user, "delivery").filter(delivery_status=DeliveryStatus.AWAITING_PAYMENT)
+    if text.strip():
+        cases = cases.filter(Q(number__icontains=text.strip()) | Q(applicant_name__icontains=text.strip()))
+    cases = list(cases[:30])
+    orders = PaymentOrder.objects.filter(reference__in=[c.number for c in cases], status=OrderStatus.PENDING)
+    by_ref = {}
+    for o in orders.prefetch_related("items"):
+        by_ref.setdefault(o.reference, []).append(o)
+    return [{"case": c, "orders": by_ref.get(c.number, [])} for c in cases]
+
+
+def _desk_context(request, **extra) -> dict:
+    user = request.user
+    id_number = request.GET.get("id_number", "").strip().upper()
+    q = request.GET.get("q", "")
+    context = {
+        "id_number": id_number, "q": q.strip(), "person": None, "person_cases": [], "id_error": "",
+        "matters": list(implementations_for_clerk(user, q)[:MATTER_RESULTS]) if q.strip() else [],
+        "pending": case_rows(queue(user, "pending")[:30]),
+        "pending_count": queue(user, "pending").count(),
+        "drafts": Case.objects.filter(phase=Phase.DRAFT, channel=Channel.WINDOW, registered_by=user)
+        .select_related("matter_version").order_by("-created_at")[:10],
+        "payments": _awaiting_payment(user, request.GET.get("pay_q", "")),
+        "pay_q": request.GET.get("pay_q", "").strip(),
+        "window_methods": WindowMethod.choices,
+        "form": {}, "errors": {}, "general": [],
+    }
+    if id_number:
+        try:
+            validate_id_number(id_number)
+        except ValidationError as exc:
+            context["id_error"] = exc.messages[0]
+        else:
+            person = User.objects.filter(id_number=id_number).first()
+            context["person"] = person
+            context["person_phone"] = mask_phone(person.phone) if person else ""
+            context["person_cases"] = case_rows(_applicant_cases(user, id_number, person))
+            context["form"] = {"id_number": id_number, "name": person.display_name if person else "",
+                               "phone": person.phone if person else ""}
+    context.update(extra)
+    return context
+
+
+@require_GET
+@staff_page(role=Role.CLERK)
+def desk(request):
+    return render_staff(request, "cases/staff/desk.html", _desk_context(request))
+
+
+@require_GET
+@staff_page(role=Role.CLERK)
+def desk_matters(request):
+    """The matter list for the live search box (HTMX); the desk page shows the same list without JS."""
+    q = request.GET.get("q", "")
+    matters = list(implementations_for_clerk(request.user, q)[:MATTER_RESULTS]) if q.strip() else []
+    return render_staff(request, "cases/staff/_desk_matters.html", {"matters": matters, "q": q.strip()})
+
+
+# -- registering a walk-in ----------------------------------------------------------------------
+
+@require_POST
+@staff_page(role=Role.CLERK)
+def register(request):
+    post = request.POST
+    form = {k: post.get(k, "").strip() for k in ("id_number", "name", "phone", "implementation")}
+    impl = implementations_for_clerk(request.user).filter(pk=_int(form["implementation"])).first()
+    try:
+        if impl is None:
+            raise ValidationError({"implementation": "请选择要办理的“事项”"})
+        case = intake.register_walk_in(request.user, impl, id_number=form["id_number"].upper(), name=form["name"],
+                                       phone=form["phone"])
+    except ValidationError as exc:
+        fields, general = split_errors(exc)
+        matters = [impl] if impl is not None else []
+        return render_staff(request, "cases/staff/desk.html",
+                            _desk_context(request, form=form, errors=fields, general=general, matters=matters,
+                                          chosen=impl.pk if impl else None), status=422)
+    except PermissionDenied as exc:
+        return render_staff(request, "cases/staff/desk.html",
+                            _desk_context(request, form=form, general=[str(exc)]), status=403)
+    messages.success(request, f"已为 {case.applicant_name} 登记“{case.matter_name}”，请填写申请表并上传材料扫描件。")
+    return redirect("staff-desk-draft", uid=case.uid)
+
+
+def _clerk_draft_or_404(user, uid) -> Case:
+    case = (Case.objects.filter(uid=uid, phase=Phase.DRAFT, channel=Channel.WINDOW)
+            .filter(department_scope_q(user, Role.CLERK, "department"))
+            .select_related("matter_version", "implementation", "department").first())
+    if case is None:
+        raise Http404("草稿不存在")
+    return case
+
+
+def _typed_answers(spec, post, saved: dict) -> dict:
+    """What the clerk typed, valid or not, so a re-shown form loses nothing."""
+    answers = dict(saved)
+    for field in spec:
+        key = field.get("key")
+        if not key or field.get("type") == "section" or key not in post:
+            continue
+        answers[key] = post.getlist(key) if field.get("type") == "checkbox" else post.get(key)
+    return answers
+
+
+def _draft_context(case: Case, *, answers=None, errors=None, general=None) -> dict:
+    spec = effective_form(case.matter_version)
+    files = list(current_files(case))
+    rows = []
+    for m in case.matter_version.materials.all():
+        rows.append({"material": m, "upload": m.source == MaterialSource.APPLICANT,
+                     "files": [(f, file_url(case, f.pk)) for f in files if f.material_id == m.pk],
+                     "error": (errors or {}).get(f"material_{m.pk}", "")})
+    return {"case": case, "spec": spec, "answers": answers if answers is not None else case.answers,
+            "errors": errors or {}, "general": general or [], "material_rows": rows}
+
+
+@require_http_methods(["GET", "POST"])
+@staff_page(role=Role.CLERK)
+def draft(request, uid):
+    case = _clerk_draft_or_404(request.user, uid)
+    if request.method == "GET":
+        return render_staff(request, "cases/staff/desk_draft.html", _draft_context(case))
+    action = request.POST.get("action", "save")
+    spec = effective_form(case.matter_version)
+    general = []
+    try:
+        case, errors = intake.save_draft(request.user, case, request.POST)
+        errors = dict(errors)
+        for m in case.matter_version.materials.filter(source=MaterialSource.APPLICANT):
+            uploaded = request.FILES.get(f"material_{m.pk}")
+            if uploaded is None:
+                continue
+            try:
+                intake.attach_file(request.user, case, m, uploaded)
+            except ValidationError as exc:
+                errors[f"material_{m.pk}"] = "；".join(exc.messages)
+        if action.startswith("remove:"):
+            f = case.files.filter(pk=_int(action.split(":", 1)[1]), replaced_at__isnull=True).first()
+            if f is not None:
+                intake.remove_file(request.user, case, f)
+        if action == "submit" and not errors:
+            try:
+                case = intake.submit(request.user, case)
+            except ValidationError as exc:
+                fields, general = split_errors(exc)
+                errors.update(fields)
+    except PermissionDenied as exc:
+        return render_staff(request, "cases/staff/desk_draft.html",
+                            _draft_context(case, answers=_typed_answers(spec, request.POST, case.answers),
+                                           general=[str(exc)]), status=403)
+    if errors or general:
+        case.refresh_from_db()
+        return render_staff(request, "cases/staff/desk_draft.html",
+                            _draft_context(case, answers=_typed_answers(spec, request.POST, case.answers),
+                                           errors=errors, general=general), status=422)
+    if case.phase == Phase.SUBMITTED:
+        messages.success(request, f"已登记申请，办件编号 {case.number}。请核对材料后作出受理决定。")
+        return redirect("staff-workbench", number=case.number)
+    messages.success(request, "申请表已保存。" if not action.startswith("remove:") else "已移除该文件。")
+    return redirect("staff-desk-draft", uid=case.uid)
+
+
+# -- results and fees at the window --------------------------------------------------------------
+
+@require_POST
+@staff_page(role=Role.CLERK)
+def pickup(request):
+    """窗口出件: the applicant gives the case number and pickup code (from the SMS or their page)."""
+    number = request.POST.get("number", "").strip()
+    code = request.POST.get("pickup_code", "").strip()
+    form = {"number": number, "pickup_code": code}
+    case = case_for_staff(request.user, number) if number else None
+    try:
+        if case is None:
+            raise ValidationError({"number": "未找到该办件，请核对“办件编号”"})
+        case = delivery_services.hand_over(request.user, case, pickup_code=code)
+    except ValidationError as exc:
+        fields, general = split_errors(exc)
+        return render_staff(request, "cases/staff/desk.html",
+                            _desk_context(request, pickup_form=form, pickup_errors=fields, pickup_general=general),
+                            status=422)
+    except PermissionDenied as exc:
+        return render_staff(request, "cases/staff/desk.html",
+                            _desk_context(request, pickup_form=form, pickup_general=[str(exc)]), status=403)
+    messages.success(request, f"已出件：{case.number}「{case.matter_name}」，申请人 {case.applicant_name} 已领取。")
+    return redirect("staff-desk")
+
+
+@require_POST
+@staff_page(role=Role.CLERK)
+def take_payment(request):
+    """窗口缴费 for a decided case: only orders of cases this clerk may see."""
+    order_no = request.POST.get("order_no", "").strip()
+    method = request.POST.get("method", "")
+    order = PaymentOrder.objects.filter(order_no=order_no).first()
+    case = case_for_staff(request.user, order.reference) if order is not None else None
+    try:
+        if case is None:
+            raise ValidationError("未找到该缴费订单。")
+        order = record_window_payment(request.user, order, method)
+    except (ValidationError, PermissionDenied) as exc:
+        text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        return render_staff(request, "cases/staff/desk.html",
+                            _desk_context(request, pay_error=text, pay_order=order_no), status=422)
+    # The case turns 待领取 (and the applicant gets the pickup code by SMS) when the payment commits.
+    messages.success(request, f"已收款 {order.amount_display}（{case.number}），票据号码 {order.receipt_no}。")
+    return redirect("staff-desk")
+
+
+def _int(value, default=0):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+__all__ = ["desk", "desk_matters", "draft", "implementations_for_clerk", "pickup", "register", "take_payment"]

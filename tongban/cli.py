@@ -1,0 +1,222 @@
+"""The `tongban` command.
+
+    tongban demo [--port 8000] [--data-dir var/demo]   fresh demo city on SQLite, served locally
+    tongban import-matters FILE.xlsx                   import an implementation list (exit 1 on errors)
+    tongban export-matters FILE.xlsx                   export the implementation list
+    tongban <django command> ...                       anything else goes to Django (migrate, db_worker, …)
+
+Settings are read from the environment when Django starts, so every sub-command fixes its
+environment (data dir, database) before importing anything from Django.
+"""
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SETTINGS = "tongban.settings"
+DEMO_DB = "tongban.sqlite3"
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
+    commands = {"demo": demo, "import-matters": import_matters, "export-matters": export_matters}
+    if not argv or argv[0] in ("-h", "--help"):
+        print("\n\n".join(__doc__.strip().split("\n\n")[:2]))
+        print("\n`tongban help` 列出全部 Django 管理命令。")
+        return 0
+    if argv and argv[0] in commands:
+        try:
+            code = commands[argv[0]](argv[1:])
+        except KeyboardInterrupt:
+            code = 130  # stopped with Ctrl-C before the servers started
+        if code:
+            # `python -m tongban` ignores main()'s return value; the exit status must still say it failed.
+            sys.exit(code)
+        return 0
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["tongban", *argv])
+    return 0
+
+
+# -- demo --------------------------------------------------------------------------------------
+
+def demo(argv) -> int:
+    parser = argparse.ArgumentParser(prog="tongban demo", description="用演示城市（云川市）启动一体化政务服务平台")
+    parser.add_argument("--port", type=int, default=8000, help="监听端口（默认 8000）")
+    parser.add_argument("--data-dir", default="var/demo", help="数据目录（默认 ./var/demo，每次启动重建）")
+    parser.add_argument("--no-serve", action="store_true", help="只建库和加载演示数据，不启动服务")
+    parser.add_argument("--matters", default="",
+                        help="只加载这些事项数据模块（逗号分隔，如 matters_sample）；默认加载全部 matters_*.py")
+    args = parser.parse_args(argv)
+
+    if not _port_free(args.port):
+        print(f"端口 {args.port} 已被占用，请用 --port 指定其他端口。", file=sys.stderr)
+        return 1
+    data_dir = Path(args.data_dir).resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    site_url = f"http://127.0.0.1:{args.port}"
+    # The demo is always a fresh SQLite file in the data dir, whatever DATABASE_URL the shell has:
+    # a demo must never wipe or fill a real database.
+    if os.environ.get("DATABASE_URL"):
+        print("提示：演示模式忽略 DATABASE_URL，使用数据目录中的 SQLite 数据库。")
+    os.environ.update({
+        "TONGBAN_DATA_DIR": str(data_dir),
+        "DATABASE_URL": f"sqlite:///{data_dir / DEMO_DB}",
+        "TONGBAN_SITE_URL": site_url,
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
+    })
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        (data_dir / f"{DEMO_DB}{suffix}").unlink(missing_ok=True)
+
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    print(f"数据目录：{data_dir}")
+    print("建立数据库…", flush=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    print("加载演示城市（云川市）…", flush=True)
+    from tongban.demo.loader import load_demo
+
+    modules = [m.strip() for m in args.matters.split(",") if m.strip()] or None
+    summary = load_demo(stdout=sys.stdout, modules=modules)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    _print_accounts(summary, site_url)
+    if args.no_serve:
+        return 0
+    return _serve(args.port, data_dir)
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _print_accounts(summary: dict, site_url: str) -> None:
+    rows = [("角色", "用户名", "密码", "范围")] + [
+        (a["role"], a["username"], a["password"], a["scope"]) for a in summary["accounts"]]
+    widths = [max(_width(r[i]) for r in rows) for i in range(3)]
+    print()
+    print(f"演示站点：{site_url}/    （管理后台：{site_url}/admin/，接口文档：{site_url}/api/v1/docs）")
+    print(f"演示账号（密码均为 {summary['password']}，仅用于本地演示）：")
+    for i, row in enumerate(rows):
+        cells = [row[c] + " " * (widths[c] - _width(row[c])) for c in range(3)]
+        print("  " + "  ".join(cells) + "  " + row[3])
+        if i == 0:
+            print("  " + "  ".join("-" * w for w in widths) + "  " + "-" * 8)
+    print(flush=True)
+
+
+def _width(text: str) -> int:
+    # CJK characters take two terminal columns.
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _server_command(port: int) -> list[str]:
+    try:
+        from gunicorn.config import KNOWN_SETTINGS
+    except ImportError:
+        # Django's development server; whitenoise still serves the collected static files.
+        return [sys.executable, "-m", "tongban", "runserver", "--noreload", f"127.0.0.1:{port}"]
+    # Threads rather than processes: SQLite takes one writer at a time anyway.
+    command = [sys.executable, "-m", "gunicorn", "tongban.wsgi:application", "--bind", f"127.0.0.1:{port}",
+               "--workers", "1", "--threads", "4", "--access-logfile", "-", "--graceful-timeout", "5"]
+    if any(s.name == "control_socket_disable" for s in KNOWN_SETTINGS):
+        # Newer gunicorn opens a control socket in ~/.gunicorn shared by every instance; a demo needs none.
+        command.append("--no-control-socket")
+    return command
+
+
+def _serve(port: int, data_dir: Path) -> int:
+    env = dict(os.environ)
+    worker = subprocess.Popen([sys.executable, "-m", "tongban", "db_worker"], env=env)
+    # The scheduler enqueues the periodic sweeps (deadline reminders, notification retries, tracking).
+    scheduler = subprocess.Popen([sys.executable, "-m", "tongban", "run_scheduler"], env=env)
+    server = subprocess.Popen(_server_command(port), env=env)
+    children = [server, worker, scheduler]
+    print(f"后台任务进程 {worker.pid}，定时任务进程 {scheduler.pid}，网站进程 {server.pid}；按 Ctrl-C 停止。",
+          flush=True)
+
+    def _stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    code = 0
+    try:
+        while all(p.poll() is None for p in children):
+            time.sleep(0.5)
+        code = next(p.returncode for p in children if p.returncode is not None) or 1
+        print("子进程意外退出，正在停止演示。", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("\n正在停止…", flush=True)
+    finally:
+        for p in children:
+            if p.poll() is None:
+                p.terminate()
+        deadline = time.monotonic() + 10
+        for p in children:
+            try:
+                p.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+    return code
+
+
+# -- catalogue import/export -------------------------------------------------------------------
+
+def _setup_django() -> None:
+    import django
+
+    django.setup()
+
+
+def import_matters(argv) -> int:
+    parser = argparse.ArgumentParser(prog="tongban import-matters", description="导入政务服务事项实施清单（Excel）")
+    parser.add_argument("file", help="Excel 文件（.xlsx）")
+    args = parser.parse_args(argv)
+    if not Path(args.file).is_file():
+        print(f"文件不存在：{args.file}", file=sys.stderr)
+        return 2
+    _setup_django()
+    from tongban.catalog.excel import import_matters_file
+
+    report = import_matters_file(args.file)
+    print(report)
+    return 0 if _report_ok(report) else 1
+
+
+def _report_ok(report) -> bool:
+    ok = getattr(report, "ok", None)
+    if ok is None and isinstance(report, dict):
+        ok = report.get("ok", not report.get("errors"))
+    if ok is None:
+        ok = not getattr(report, "errors", None)
+    return bool(ok)
+
+
+def export_matters(argv) -> int:
+    parser = argparse.ArgumentParser(prog="tongban export-matters", description="导出政务服务事项实施清单（Excel）")
+    parser.add_argument("file", help="要写入的 Excel 文件（.xlsx）")
+    args = parser.parse_args(argv)
+    _setup_django()
+    from tongban.catalog.excel import export_matters_file
+
+    rows = export_matters_file(args.file)
+    print(f"已导出 {rows} 条实施清单到 {args.file}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

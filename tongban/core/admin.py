@@ -1,0 +1,68 @@
+"""Admin pieces shared by every app, and the read-only audit log (操作审计).
+
+core sits below accounts in the layering, so it cannot import the Role table; it reads the
+platform-admin role through the user's `staff_roles` relation (Role.ADMIN is stored as "admin").
+"""
+
+from django.contrib import admin
+
+from tongban.core.models import AuditEvent
+
+admin.site.site_header = "一网通办 管理后台"
+admin.site.site_title = "一网通办 管理后台"
+admin.site.index_title = "管理首页"
+
+PLATFORM_ADMIN_ROLE = "admin"  # tongban.accounts.models.Role.ADMIN
+
+
+def is_platform_admin(user) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active or not user.is_staff:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_tongban_platform_admin", None)
+    if cached is None:
+        cached = user.staff_roles.filter(role=PLATFORM_ADMIN_ROLE).exists()
+        user._tongban_platform_admin = cached
+    return cached
+
+
+class PlatformAdminOnly:
+    """Role-based permissions instead of Django's per-model permission rows: a platform admin
+    (平台管理员) holds all of them, everybody else none, without any extra setup."""
+
+    def has_module_permission(self, request):
+        return is_platform_admin(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_platform_admin(request.user)
+
+    def has_add_permission(self, request, *args):
+        return is_platform_admin(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_platform_admin(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_platform_admin(request.user)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(PlatformAdminOnly, admin.ModelAdmin):
+    """The audit log can be read, never written or deleted from the admin (it is the evidence)."""
+
+    list_display = ("created_at", "actor_label", "action", "object_type", "object_id", "summary", "ip")
+    list_filter = ("action", "object_type", ("created_at", admin.DateFieldListFilter))
+    search_fields = ("actor_label", "summary", "object_id", "action")
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

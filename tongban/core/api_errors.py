@@ -1,0 +1,144 @@
+"""JSON errors for the API: {"code": ..., "message": <Chinese>, "fields": {...}}.
+
+`fields` maps a parameter (as the client spelled it) to Chinese messages that name the field,
+so a client can show them next to its own inputs and a person can read them as they are.
+Routers register the Chinese labels of their parameters with `register_field_labels()`.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from ninja import Field, Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+
+class ErrorOut(Schema):
+    """The body of every error response; use it in `response={404: ErrorOut, 422: ErrorOut}`."""
+
+    code: str = Field(description="错误代码：invalid 参数有误、not_found 未找到、forbidden 无权访问、unauthenticated 未登录")
+    message: str = Field(description="中文错误说明，可直接展示给用户")
+    fields: dict[str, list[str]] | None = Field(None, description="按参数名列出的中文错误说明（仅参数有误时）")
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, fields: dict | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.fields = status, code, message, fields or {}
+
+
+# parameter name → Chinese label, e.g. "level" → "行使层级"; filled by each router at import.
+FIELD_LABELS: dict[str, str] = {"page": "页码", "page_size": "每页条数", "body": "请求内容"}
+
+
+def register_field_labels(labels: dict[str, str]) -> None:
+    FIELD_LABELS.update(labels)
+
+
+def label_of(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
+
+def invalid(errors: dict[str, str]) -> ApiError:
+    """A 422 for bad parameters: `errors` maps a parameter to a Chinese message naming the field."""
+    fields = {k: [v] for k, v in errors.items()}
+    return ApiError(422, "invalid", "参数有误：" + "；".join(errors.values()), fields)
+
+
+def not_found(message: str) -> ApiError:
+    return ApiError(404, "not_found", message)
+
+
+def _body(code, message, fields=None):
+    body = {"code": code, "message": message}
+    if fields:
+        body["fields"] = fields
+    return body
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def install_error_handlers(api):
+    @api.exception_handler(ApiError)
+    def api_error(request, exc: ApiError):
+        return api.create_response(request, _body(exc.code, exc.message, exc.fields), status=exc.status)
+
+    @api.exception_handler(Http404)
+    def not_found_handler(request, exc):
+        # Selectors raise Http404 with a Chinese message ("事项不存在或已取消"); keep it when present.
+        message = str(exc) if _has_chinese(str(exc)) else "未找到请求的资源"
+        return api.create_response(request, _body("not_found", message), status=404)
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request, exc):
+        message = str(exc) if _has_chinese(str(exc)) else "无权访问该资源"
+        return api.create_response(request, _body("forbidden", message), status=403)
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request, exc):
+        return api.create_response(request, _body("unauthenticated", "请先登录"), status=401)
+
+    @api.exception_handler(ValidationError)
+    def django_validation(request, exc: ValidationError):
+        fields = exc.message_dict if hasattr(exc, "error_dict") else {}
+        message = "；".join(m for ms in fields.values() for m in ms) if fields else "；".join(exc.messages)
+        return api.create_response(request, _body("invalid", message, fields), status=422)
+
+    @api.exception_handler(NinjaValidationError)
+    def ninja_validation(request, exc: NinjaValidationError):
+        fields = {}
+        for err in exc.errors:
+            loc = [str(p) for p in err.get("loc", [])[1:]]
+            # Query and path parameters come flattened: the first part is the parameter name.
+            key = ".".join(loc) or "body"
+            name = loc[0] if loc else "body"
+            fields.setdefault(key, []).append(f"{label_of(name)}{_zh(err)}")
+        message = "；".join(m for ms in fields.values() for m in ms)
+        return api.create_response(request, _body("invalid", "参数有误：" + message, fields), status=422)
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc: HttpError):
+        message = str(exc) if _has_chinese(str(exc)) else _HTTP_ZH.get(exc.status_code, "请求有误")
+        return api.create_response(request, _body("http_error", message), status=exc.status_code)
+
+
+_HTTP_ZH = {400: "请求有误", 401: "请先登录", 403: "无权访问该资源", 404: "未找到请求的资源",
+            405: "不支持该请求方法", 429: "请求过于频繁，请稍后再试"}
+
+_ZH = {
+    "missing": "为必填项",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "float_parsing": "应为数字",
+    "string_too_long": "过长",
+    "string_too_short": "过短",
+    "string_pattern_mismatch": "格式不正确",
+    "greater_than_equal": "取值过小",
+    "greater_than": "取值过小",
+    "less_than_equal": "取值过大",
+    "less_than": "取值过大",
+    "enum": "取值不在允许范围内",
+    "literal_error": "取值不在允许范围内",
+    "bool_parsing": "应为是/否（true/false）",
+    "date_parsing": "应为日期（YYYY-MM-DD）",
+    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
+    "datetime_parsing": "应为日期时间",
+    "json_invalid": "不是有效的JSON",
+}
+
+
+def _zh(err: dict) -> str:
+    kind = err.get("type", "")
+    ctx = err.get("ctx") or {}
+    text = _ZH.get(kind, "格式不正确")
+    if kind in ("enum", "literal_error") and ctx.get("expected"):
+        text += f"（可选：{ctx['expected'].replace(' or ', ', ')}）"
+    elif kind == "greater_than_equal" and "ge" in ctx:
+        text += f"（不小于{ctx['ge']}）"
+    elif kind == "less_than_equal" and "le" in ctx:
+        text += f"（不大于{ctx['le']}）"
+    elif kind == "string_too_long" and "max_length" in ctx:
+        text += f"（最多{ctx['max_length']}个字符）"
+    return text

@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.db import models
+
+
+class AuditEvent(models.Model):
+    """Who did what, when, from where. Written by services for every write that matters."""
+
+    created_at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    actor_label = models.CharField("操作人（快照）", max_length=150, blank=True)
+    action = models.CharField("操作", max_length=80, db_index=True)
+    object_type = models.CharField("对象类型", max_length=80, blank=True)
+    object_id = models.CharField("对象标识", max_length=80, blank=True, db_index=True)
+    summary = models.CharField("摘要", max_length=500, blank=True)
+    data = models.JSONField("详情", default=dict, blank=True)
+    ip = models.GenericIPAddressField("来源IP", null=True, blank=True)
+    user_agent = models.CharField("终端", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "操作审计"
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}:{self.object_id}"

@@ -1,0 +1,28 @@
+from tongban.core.models import AuditEvent
+from tongban.core.request_context import current_origin
+
+
+def audit(actor, action: str, obj=None, summary: str = "", data: dict | None = None,
+          object_type: str = "", object_id: str = "") -> AuditEvent:
+    """Record one audited write. Call inside the service's transaction so both commit together."""
+    origin = current_origin()
+    if obj is not None:
+        object_type = object_type or f"{obj._meta.app_label}.{obj._meta.model_name}"
+        object_id = object_id or str(obj.pk)
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    label = ""
+    if user is not None:
+        label = (getattr(user, "display_name", "") or user.get_username())[:150]
+    elif isinstance(actor, str):
+        label = actor[:150]
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_label=label or "系统",
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        summary=summary[:500],
+        data=data or {},
+        ip=origin.ip,
+        user_agent=origin.user_agent,
+    )

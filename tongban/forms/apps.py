@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FormsConfig(AppConfig):
+    name = "tongban.forms"
+    verbose_name = "申请表单"

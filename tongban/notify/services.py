@@ -1,0 +1,165 @@
+"""Sending notifications: write to the outbox now, deliver after commit, retry with backoff.
+
+notify() does no I/O: it adds rows to the caller's transaction and, once that commits, enqueues a
+delivery task per row. If the caller rolls back, nothing was written and nothing is sent. If the
+queue is unreachable at that moment, the periodic deliver_due sweep still finds the rows.
+
+Delivery is at-least-once: a row is locked while it is sent (SELECT … FOR UPDATE SKIP LOCKED on
+PostgreSQL, so a second worker skips it; SQLite runs one writer at a time), and is marked sent in
+the same transaction.
+
+Notifications are not written to the audit log: the outbox row is itself the record of what was
+sent to whom, and when. Retrying a dead message by hand is audited.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, transaction
+from django.utils import timezone
+
+from tongban.core.services import audit
+from tongban.notify.backends import PermanentFailure, get_backend, mask_phones_in
+from tongban.notify.models import Channel, Notification, Status
+
+log = logging.getLogger("tongban.notify")
+
+# Wait after the 1st, 2nd, 3rd and 4th failed attempt; the 5th failure gives up (status dead).
+BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2))
+MAX_ATTEMPTS = len(BACKOFF) + 1
+DUE_STATUSES = (Status.PENDING, Status.FAILED)
+
+
+def _safe_link(link: str) -> str:
+    # Only a path on this site: a link in a message must never lead elsewhere (phishing).
+    link = (link or "").strip()
+    if link and (not link.startswith("/") or link.startswith("//") or "\\" in link):
+        log.warning("notification link dropped (not a local path): %r", link[:100])
+        return ""
+    return link[:300]
+
+
+def notify(*, user=None, phone: str = "", email: str = "", subject: str, body: str,
+           channels=("site", "sms"), reference: str = "", link: str = "") -> list[Notification]:
+    """Queue a message to one person on the given channels; returns the rows written.
+
+    A channel without an address is skipped: sms needs `phone` or user.phone, mail needs `email`
+    or user.email, site needs `user`.
+    """
+    if user is not None and not getattr(user, "pk", None):
+        user = None  # AnonymousUser or an unsaved user cannot receive in-site messages
+    unknown = set(channels) - set(Channel.values)
+    if unknown:
+        raise ValueError(f"unknown notification channel(s): {sorted(unknown)}")
+    addresses = {
+        Channel.SITE: user is not None,
+        Channel.SMS: (phone or getattr(user, "phone", "") or "").strip(),
+        Channel.MAIL: (email or getattr(user, "email", "") or "").strip(),
+    }
+    rows = []
+    for channel in dict.fromkeys(channels):
+        if not addresses[channel]:
+            continue
+        rows.append(Notification.objects.create(
+            recipient=user, channel=channel, subject=subject.strip()[:200], body=body.strip(),
+            phone=addresses[Channel.SMS] if channel == Channel.SMS else "",
+            email=addresses[Channel.MAIL] if channel == Channel.MAIL else "",
+            reference=(reference or "")[:64], link=_safe_link(link),
+        ))
+    if rows:
+        ids = [row.pk for row in rows]
+        transaction.on_commit(lambda: _enqueue(ids))
+    return rows
+
+
+def _enqueue(ids: list[int]) -> None:
+    from tongban.notify.tasks import deliver_one
+
+    for pk in ids:
+        try:
+            deliver_one.enqueue(pk)
+        except Exception:  # the queue is down: deliver_due will pick the row up
+            log.exception("could not enqueue delivery of notification %s", pk)
+
+
+def deliver(notification_id: int) -> str | None:
+    """Try to send one due row. Returns its new status, or None when there was nothing to do
+    (already sent, not due yet, or another worker is sending it right now)."""
+    now = timezone.now()
+    with transaction.atomic():
+        due = Notification.objects.filter(pk=notification_id, status__in=DUE_STATUSES, next_attempt_at__lte=now)
+        if connection.features.has_select_for_update_skip_locked:
+            due = due.select_for_update(skip_locked=True)
+        n = due.first()
+        if n is None:
+            return None
+        n.attempts += 1
+        try:
+            # A savepoint, so that a backend's own failed query does not spoil recording the failure.
+            with transaction.atomic():
+                get_backend(n.channel).send(n)
+        except Exception as exc:
+            _failed(n, exc, now)
+        else:
+            n.status, n.sent_at, n.last_error = Status.SENT, timezone.now(), ""
+        n.save(update_fields=["status", "attempts", "next_attempt_at", "last_error", "sent_at"])
+        return n.status
+
+
+def _failed(n: Notification, exc: Exception, now) -> None:
+    error = mask_phones_in(f"{type(exc).__name__}: {exc}")[:500]
+    n.last_error = error
+    if isinstance(exc, PermanentFailure) or n.attempts >= MAX_ATTEMPTS:
+        n.status = Status.DEAD
+        log.error("notification %s (%s) given up after %s attempt(s): %s", n.pk, n.channel, n.attempts, error)
+    else:
+        n.status = Status.FAILED
+        n.next_attempt_at = now + BACKOFF[n.attempts - 1]
+        log.warning("notification %s (%s) attempt %s failed, retry at %s: %s",
+                    n.pk, n.channel, n.attempts, n.next_attempt_at.isoformat(timespec="seconds"), error)
+
+
+def deliver_due(limit: int = 500) -> dict:
+    """Send every due row (oldest first, at most `limit` per run); counts by resulting status."""
+    now = timezone.now()
+    ids = list(Notification.objects.filter(status__in=DUE_STATUSES, next_attempt_at__lte=now)
+               .order_by("next_attempt_at", "pk").values_list("pk", flat=True)[:limit])
+    counts: dict[str, int] = {}
+    for pk in ids:
+        status = deliver(pk) or "skipped"
+        counts[status] = counts.get(status, 0) + 1
+    return counts
+
+
+def mark_read(user, notification: Notification) -> Notification:
+    """The recipient opened the message. Reading twice keeps the first time."""
+    if not getattr(user, "is_authenticated", False) or notification.recipient_id != user.pk:
+        raise PermissionDenied("只能查看本人的消息")
+    if notification.read_at is None:
+        now = timezone.now()
+        Notification.objects.filter(pk=notification.pk, read_at__isnull=True).update(read_at=now)
+        notification.read_at = now
+    return notification
+
+
+def mark_all_read(user) -> int:
+    if not getattr(user, "is_authenticated", False):
+        raise PermissionDenied("请先登录")
+    return Notification.objects.filter(recipient=user, channel=Channel.SITE, read_at__isnull=True).update(
+        read_at=timezone.now())
+
+
+@transaction.atomic
+def retry(actor, notification: Notification) -> Notification:
+    """An operator sends a failed or abandoned message again (e.g. after the SMS gateway is fixed)."""
+    n = Notification.objects.select_for_update().get(pk=notification.pk)
+    if n.status not in (Status.FAILED, Status.DEAD):
+        raise ValidationError("只有发送失败的消息可以重新发送")
+    before = n.status
+    n.status, n.attempts, n.next_attempt_at, n.last_error = Status.PENDING, 0, timezone.now(), ""
+    n.save(update_fields=["status", "attempts", "next_attempt_at", "last_error"])
+    audit(actor, "notify.retry", n, f"重新发送消息：{n.subject}", {"channel": n.channel, "before": before})
+    ids = [n.pk]
+    transaction.on_commit(lambda: _enqueue(ids))
+    return n

@@ -1,0 +1,34 @@
+"""QR codes that lead a phone from a printed guide back to the live page (segno, no image files)."""
+
+import io
+
+import segno
+from django.conf import settings
+from django.urls import reverse
+
+
+def absolute_url(path: str) -> str:
+    # The QR code is scanned off paper, so it must carry the public address, not the request's host.
+    return settings.TONGBAN["SITE_URL"].rstrip("/") + path
+
+
+def guide_url(code: str) -> str:
+    return absolute_url(reverse("guide", args=[code]))
+
+
+def make(url: str) -> segno.QRCode:
+    # Level M survives a smudged printout; the guide URL fits in a small symbol.
+    return segno.make(url, error="m", micro=False)
+
+
+def svg(url: str, *, title: str = "") -> str:
+    """Inline SVG markup (no XML declaration) for embedding in a page."""
+    markup = make(url).svg_inline(scale=4, border=2, title=title or url, dark="#111", light="#fff")
+    # role="img" lets screen readers announce the <title> as the image's name.
+    return markup.replace("<svg ", '<svg role="img" ', 1)
+
+
+def png_bytes(url: str, scale: int = 8) -> bytes:
+    buf = io.BytesIO()
+    make(url).save(buf, kind="png", scale=scale, border=2)
+    return buf.getvalue()

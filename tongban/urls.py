@@ -1,0 +1,21 @@
+from django.conf.urls.i18n import i18n_patterns  # noqa: F401  (kept for future language prefixes)
+from django.contrib import admin
+from django.urls import include, path
+
+from tongban.api import api
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("tongban.catalog.urls")),
+    path("", include("tongban.search.urls")),
+    path("", include("tongban.workcal.urls")),
+    path("", include("tongban.forms.urls")),
+    path("", include("tongban.notify.urls")),
+    path("", include("tongban.payments.urls")),
+    path("", include("tongban.delivery.urls")),
+    path("", include("tongban.cases.urls")),
+    path("", include("tongban.portal.urls")),
+]
