@@ -87,3 +87,22 @@ def page(browser, live_server, browser_context_args):
         yield pg
     finally:
         context.close()
+
+
+def log_in(page, live_server, user, *, second_factor: bool = True) -> None:
+    """Put a logged-in session for `user` into the browser page, without typing a password.
+
+    second_factor=False: only the password step is done, as for a staff member who still has to
+    type the authenticator code (see tongban/accounts/testing.py)."""
+    from django.conf import settings
+    from django.test import Client
+
+    from tongban.accounts.testing import force_login_password_only
+
+    client = Client()
+    if second_factor:
+        client.force_login(user)
+    else:
+        force_login_password_only(client, user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])

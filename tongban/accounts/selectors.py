@@ -49,3 +49,16 @@ def departments_in_scope(user, role: str):
 
 def can_act_for_department(user, role: str, department) -> bool:
     return departments_in_scope(user, role).filter(pk=department.pk).exists()
+
+
+def is_staff_member(user) -> bool:
+    """Staff for the purpose of login security: is_staff, superuser, or any StaffRole."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_staff or user.is_superuser:
+        return True
+    cached = getattr(user, "_tb_staff_member", None)
+    if cached is None:
+        cached = user.staff_roles.exists()
+        user._tb_staff_member = cached
+    return cached

@@ -90,7 +90,9 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
         "version": version,
         "clock": deadlines.clock(case),
         "phone_masked": mask_phone(case.applicant_phone),
-        "answers": answers_for_display(effective_form(version), case.answers),
+        # ID and phone numbers in full only for those who act on the case (clerk, approver).
+        "answers": answers_for_display(effective_form(version), case.answers,
+                                       mask=not (roles[Role.CLERK] or roles[Role.APPROVER])),
         "material_rows": material_rows,
         "missing_materials": [r["material"] for r in material_rows if r["missing"]],
         "other_files": [(f, file_url(case, f.pk)) for f in files if f.material_id is None],

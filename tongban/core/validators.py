@@ -62,22 +62,13 @@ def validate_division_code(code: str) -> None:
         raise ValidationError("行政区划代码应为6位（市、县）或12位（乡镇、村）数字", code="division_format")
 
 
-def mask_id_number(number: str) -> str:
-    """4301**********1234 style, for pages, exports and logs."""
-    if not number or len(number) < 8:
-        return number or ""
-    return number[:4] + "*" * (len(number) - 8) + number[-4:]
-
-
-def mask_phone(phone: str) -> str:
-    if not phone or len(phone) < 7:
-        return phone or ""
-    return phone[:3] + "****" + phone[-4:]
-
-
 MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 
 
 def is_valid_mobile(number: str) -> bool:
     """Mainland mobile number: 11 digits starting 13–19."""
     return bool(MOBILE_RE.match((number or "").strip()))
+
+
+# The masking functions live in tongban.core.masking; imported here for the modules that always used them.
+from tongban.core.masking import mask_id_number, mask_phone  # noqa: E402,F401

@@ -7,6 +7,7 @@ import secrets
 from django.db.models import QuerySet
 from django.http import Http404
 
+from tongban.core.masking import mask_name
 from tongban.core.validators import mask_phone
 from tongban.delivery.carriers import carrier_label
 from tongban.delivery.models import Shipment, ShipmentEvent
@@ -33,14 +34,6 @@ def public_shipment(tracking_no: str, phone4: str) -> Shipment:
     return shipment
 
 
-def mask_name(name: str) -> str:
-    """张三 → 张*, 欧阳小明 → 欧**明."""
-    name = (name or "").strip()
-    if len(name) <= 1:
-        return name
-    if len(name) == 2:
-        return name[0] + "*"
-    return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
 _CUT_RE = re.compile(r"^.*?[^省市州盟]{1,6}?(?<!自治)(?:区|县|旗)")

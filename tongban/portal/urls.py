@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tongban.portal import views
+from tongban.portal import views, views_account
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,4 +16,11 @@ urlpatterns = [
     path("lists/<slug:kind>/", views.published_list, name="published-list"),
     path("lists/<slug:kind>.xlsx", views.published_list_download, name="published-list-xlsx"),
     path("large-text/", views.toggle_large_text, name="large-text"),
+    # 我的账户: 实名认证, organisation accounts and their agents (tongban/portal/views_account.py)
+    path("my/account/", views_account.my_account, name="my-account"),
+    path("my/account/verify/", views_account.verify_identity, name="verify-identity"),
+    path("my/organisations/register/", views_account.register_organisation, name="register-organisation"),
+    path("my/organisations/<str:credit_code>/agents/", views_account.organisation_agents, name="organisation-agents"),
+    path("my/organisations/<str:credit_code>/agents/<int:pk>/revoke/", views_account.revoke_agent,
+         name="revoke-agent"),
 ]

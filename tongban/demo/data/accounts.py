@@ -8,6 +8,12 @@ from tongban.core.validators import credit_code_check_char, id_number_check_char
 
 DEMO_PASSWORD = "Demo-2026-yc"
 
+# Staff log in with a second factor (docs/decisions/0008-identity-and-staff-login.md). Every demo staff
+# account gets an authenticator with this published secret (scan the QR code `tongban demo` prints, or
+# type the secret into any TOTP app) and these backup codes, each usable once per account.
+DEMO_TOTP_SECRET = "YUNCHUANDEMOSTAFFTOTPKEY234567AB"
+DEMO_BACKUP_CODES = [f"yc-demo{n}" for n in range(1, 11)]
+
 
 def id_number(first17: str) -> str:
     """A valid 18-character 公民身份号码 (GB 11643): 17 digits + the computed check character."""
@@ -23,10 +29,13 @@ def company_credit_code(first17: str) -> str:
 ACCOUNTS = [
     {"username": "citizen", "label": "办事群众（自然人）", "display_name": "张晓梅", "phone": "13907391234",
      # 431402 = 芙蓉区, born 1990-03-15, sequence 182: an even 17th digit means female (GB 11643).
-     "id_number": id_number("43140219900315182"), "roles": []},
+     # Self-declared only (一级): the demo shows 实名认证 against the population registry in 我的账户.
+     "id_number": id_number("43140219900315182"), "identity": "self_declared", "roles": []},
     {"username": "agent", "label": "企业经办人", "display_name": "李建国", "phone": "13807395678",
-     "id_number": id_number("43142119850726301"), "roles": [],
-     # The company the agent acts for: a 企业 (91) registered in 芙蓉区.
+     # Checked face to face at the city hall's window (三级): he administers his company's account.
+     "id_number": id_number("43142119850726301"), "identity": "window_in_person", "roles": [],
+     # The company the agent acts for: a 企业 (91) registered in 芙蓉区. He is its 法定代表人 and the
+     # administrator of its organisation account, so he may act for it and authorise other 经办人.
      "company": "云川市芙蓉区湘味轩餐饮有限公司", "company_credit_code": company_credit_code("91431402MA4T8K6X2")},
     {"username": "clerk", "label": "综合窗口人员（市政务服务中心）", "display_name": "王芳", "phone": "13707390001",
      "roles": [("clerk", "431400", None, False)]},
