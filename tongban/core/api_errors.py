@@ -30,11 +30,21 @@ class ApiError(Exception):
 FIELD_LABELS: dict[str, str] = {"page": "页码", "page_size": "每页条数", "body": "请求内容"}
 
 
-def register_field_labels(labels: dict[str, str]) -> None:
-    FIELD_LABELS.update(labels)
+# Labels that hold only under one URL prefix: "number" is 版本号 in the catalogue, 证照编号 for licences.
+_SCOPED_LABELS: dict[str, dict[str, str]] = {}
 
 
-def label_of(field: str) -> str:
+def register_field_labels(labels: dict[str, str], *, path_prefix: str = "") -> None:
+    if path_prefix:
+        _SCOPED_LABELS.setdefault(path_prefix, {}).update(labels)
+    else:
+        FIELD_LABELS.update(labels)
+
+
+def label_of(field: str, path: str = "") -> str:
+    for prefix in sorted(_SCOPED_LABELS, key=len, reverse=True):
+        if path.startswith(prefix) and field in _SCOPED_LABELS[prefix]:
+            return _SCOPED_LABELS[prefix][field]
     return FIELD_LABELS.get(field, field)
 
 
@@ -93,7 +103,7 @@ def install_error_handlers(api):
             # Query and path parameters come flattened: the first part is the parameter name.
             key = ".".join(loc) or "body"
             name = loc[0] if loc else "body"
-            fields.setdefault(key, []).append(f"{label_of(name)}{_zh(err)}")
+            fields.setdefault(key, []).append(f"{label_of(name, request.path)}{_zh(err)}")
         message = "；".join(m for ms in fields.values() for m in ms)
         return api.create_response(request, _body("invalid", "参数有误：" + message, fields), status=422)
 

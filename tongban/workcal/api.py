@@ -13,7 +13,7 @@ from tongban.workcal.selectors import add_working_days, day_info, year_days, yea
 
 router = Router(tags=["工作日历"])
 
-register_field_labels({"start": "起算日期", "days": "工作日数", "year": "年份"})
+register_field_labels({"start": "起算日期", "days": "工作日数", "year": "年份"}, path_prefix="/api/v1/calendar")
 
 
 class DayOut(Schema):
