@@ -14,6 +14,7 @@ from django.utils import timezone
 from fpdf import FPDF
 
 from tongban.cases.models import AcceptMode, Case, Outcome
+from tongban.cases.rating_links import rating_url
 from tongban.core.pdf import cjk_font_path, qr_png
 from tongban.core.validators import mask_id_number
 
@@ -104,7 +105,24 @@ def render(case: Case, kind: str) -> bytes:
     pdf.set_xy(120, y + 6)
     pdf.set_font(FONT, size=11.5)
     pdf.multi_cell(68, 7, f"{dept}\n（电子印章）\n{_date_of(case, kind):%Y年%m月%d日}", align="C")
+    if kind in RATED_KINDS:
+        _rating_qr(pdf, case)
     return bytes(pdf.output())
+
+
+# 好差评 (国办发〔2019〕51号): the result a case ends with carries a QR code to rate the handling.
+RATED_KINDS = ("decision", "refusal")
+
+
+def _rating_qr(pdf: _Notice, case: Case) -> None:
+    y = pdf.get_y() + 8
+    if y + 26 > pdf.h - 20:
+        pdf.add_page()
+        y = pdf.get_y()
+    pdf.image(qr_png(rating_url(case.number)), x=22, y=y, w=24, h=24)
+    pdf.set_xy(50, y + 5)
+    pdf.set_font(FONT, size=10)
+    pdf.multi_cell(120, 6, "扫码评价本次服务（好差评）\n您的评价和意见将由专人核实处理并答复")
 
 
 def _date_of(case, kind):

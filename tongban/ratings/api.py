@@ -1,0 +1,287 @@
+"""The 好差评 API (/api/v1/ratings): rate through the signed link, read the answer, statistics and
+"办不成事" reports in public; the bad-rating loop for staff (session login, scoped like the pages).
+
+Thin: writes go through the services, reads through the selectors. Errors are the platform's
+{code, message, fields} with Chinese messages; a second rating of the same handling is 409.
+"""
+
+from datetime import date, datetime
+from typing import Literal
+
+from django.core.exceptions import ValidationError
+from django.views.decorators.csrf import ensure_csrf_cookie
+from ninja import Field, Router, Schema, Status
+from ninja.decorators import decorate_view
+from ninja.errors import HttpError
+
+from tongban.cases.api import CaseSessionAuth
+from tongban.catalog.models import Matter
+from tongban.core.api_errors import ApiError, ErrorOut, not_found, register_field_labels
+from tongban.org.models import ServiceSite
+from tongban.ratings import selectors, statistics
+from tongban.ratings.models import DUPLICATE_MESSAGE, BadRatingReview, Rating, RatingChannel
+from tongban.ratings.services import loop, tickets
+from tongban.ratings.services.rating import rate
+
+router = Router(tags=["好差评"])
+staff = CaseSessionAuth()
+
+register_field_labels({
+    "level": "评价等级", "scores": "分项评价", "comment": "评价内容", "anonymous": "匿名评价", "via": "评价渠道",
+    "verification": "核实情况", "callback_note": "回访记录", "callback_reached": "回访是否接通",
+    "outcome": "处理方式", "measures": "整改措施/说明", "days": "整改期限", "feedback": "反馈内容",
+    "appeal_reason": "申诉理由", "rectification": "整改结果", "upheld": "申诉是否成立", "approve": "复核结论",
+    "matter_text": "想办的事", "description": "遇到的问题", "contact_name": "联系人", "contact_phone": "联系电话",
+    "site_id": "办事地点", "place_text": "地点说明", "by": "统计维度", "start": "开始日期", "end": "结束日期",
+}, path_prefix="/api/v1/ratings")
+R = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+
+
+def _invalid(exc: ValidationError) -> ApiError:
+    fields = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    messages = [m for ms in fields.values() for m in ms]
+    if DUPLICATE_MESSAGE in messages:
+        return ApiError(409, "duplicate", DUPLICATE_MESSAGE)
+    return ApiError(422, "invalid", "；".join(messages), fields)
+
+
+# -- schemas ---------------------------------------------------------------------------------------
+
+class RateIn(Schema):
+    level: int = Field(description="评价等级：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意")
+    scores: dict[str, int] = Field(default_factory=dict, description="分项评价：{指标代码: 等级}，见 GET /ratings/indicators")
+    comment: str = Field("", max_length=500)
+    anonymous: bool = False
+    via: Literal["qr", "sms", "pc", "mobile"] = Field("qr", description="评价渠道：qr 二维码、sms 短信链接、pc、mobile")
+
+
+class EventOut(Schema):
+    at: datetime
+    label: str
+    comment: str
+    actor: str | None = Field(None, description="操作人（仅工作人员可见）")
+    step: str | None = None
+    ip: str | None = Field(None, description="来源IP（仅工作人员可见）")
+
+
+class RatingOut(Schema):
+    id: int
+    case_number: str
+    matter: str
+    department: str
+    level: int
+    level_name: str
+    channel: str
+    handling: str
+    scores: dict
+    comment: str
+    anonymous: bool
+    rated_at: datetime
+    status: str | None = Field(None, description="差评处理状态（仅差评）")
+    feedback: str | None = Field(None, description="给评价人的处理结果（仅差评）")
+    history: list[EventOut] = Field(default_factory=list)
+
+
+class CaseRatingOut(Schema):
+    case_number: str
+    matter: str
+    department: str
+    can_rate: bool
+    rating: RatingOut | None
+
+
+class ReviewOut(Schema):
+    id: int
+    rating: RatingOut
+    department: str
+    step: str | None
+    step_due: date | None
+    status: str
+    late: bool
+    handler: str | None
+    rater_name: str
+    rater_phone: str
+    actions: list[str]
+    history: list[EventOut]
+
+
+class ActIn(Schema):
+    verification: str = ""
+    callback_note: str = ""
+    callback_reached: bool | None = None
+    outcome: str = ""
+    measures: str = ""
+    days: int | None = None
+    feedback: str = ""
+    appeal_reason: str = ""
+    rectification: str = ""
+    upheld: bool | None = None
+    approve: bool | None = None
+    comment: str = ""
+
+
+class TicketIn(Schema):
+    matter_text: str
+    description: str
+    contact_name: str
+    contact_phone: str
+    site_id: int | None = None
+    place_text: str = ""
+
+
+class TicketOut(Schema):
+    number: str
+    status: str
+    due_on: date
+    status_path: str
+
+
+# -- outputs ---------------------------------------------------------------------------------------
+
+def _events(events, *, for_staff: bool) -> list[dict]:
+    return [{"at": e.at, "label": e.label, "comment": e.comment if (for_staff or e.action != "opened") else "",
+             "actor": e.actor_label if for_staff else None, "step": e.step_name if for_staff else None,
+             "ip": e.ip if for_staff else None} for e in events]
+
+
+def _rating_out(r: Rating, *, for_staff: bool = False) -> dict:
+    review = getattr(r, "review", None) if r.is_bad else None
+    status = None
+    if review is not None:
+        status = (review.step.public_label or review.step.name) if review.is_open else review.get_status_display()
+    history = []
+    if review is not None and not for_staff:
+        history = _events(selectors.public_history(review), for_staff=False)
+    return {"id": r.pk, "case_number": r.case.number, "matter": r.matter_name, "department": r.department.name,
+            "level": r.level, "level_name": r.get_level_display(), "channel": r.channel, "handling": r.handling,
+            "scores": r.scores, "comment": r.comment, "anonymous": r.anonymous, "rated_at": r.rated_at,
+            "status": status, "feedback": review.feedback if review else None, "history": history}
+
+
+def _review_out(user, review: BadRatingReview) -> dict:
+    return {"id": review.pk, "rating": _rating_out(review.rating, for_staff=True),
+            "department": review.department.name, "step": review.step.name if review.step_id else None,
+            "step_due": review.step_due, "status": review.get_status_display(), "late": review.late,
+            "handler": str(review.handler) if review.handler_id else None,
+            "rater_name": review.rating.rater_name, "rater_phone": review.rating.rater_phone,
+            "actions": selectors.actions_for(user, review),
+            "history": _events(review.events.order_by("at", "id"), for_staff=True)}
+
+
+def _case_or_404(token: str):
+    case = selectors.case_from_token(token)
+    if case is None:
+        raise not_found("评价链接无效")
+    return case
+
+
+# -- public -----------------------------------------------------------------------------------------
+
+@router.get("/indicators", response=list[dict], operation_id="ratingIndicators", summary="评价指标")
+def indicators(request, mode: Literal["online", "window"] = "online"):
+    return [{"code": i.code, "name": i.name, "overall": i.is_overall}
+            for i in selectors.indicators_of(mode).filter(active=True)]
+
+
+@router.get("/rate/{token}", response={200: CaseRatingOut, **R}, operation_id="readCaseRating",
+            summary="通过评价链接读取办件及评价（含差评处理结果）")
+def read_case_rating(request, token: str):
+    from tongban.ratings.services.rating import RATEABLE_PHASES
+
+    case = _case_or_404(token)
+    rating = selectors.case_rating(case)
+    return {"case_number": case.number, "matter": case.matter_version.name, "department": case.department.name,
+            "can_rate": rating is None and case.phase in RATEABLE_PHASES,
+            "rating": _rating_out(rating) if rating else None}
+
+
+@router.post("/rate/{token}", response={201: RatingOut, **R}, operation_id="rateCase",
+             summary="评价办件（一事一评）", description="同一办件同一次办理只能评价一次，重复评价返回 409。")
+def rate_case(request, token: str, body: RateIn):
+    case = _case_or_404(token)
+    channel = {"qr": RatingChannel.QR, "sms": RatingChannel.SMS, "pc": RatingChannel.PC,
+               "mobile": RatingChannel.MOBILE}[body.via]
+    try:
+        rating = rate(request.user, case, level=body.level, channel=channel, scores=body.scores,
+                      comment=body.comment, anonymous=body.anonymous)
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    return Status(201, _rating_out(Rating.objects.select_related("case", "department").get(pk=rating.pk)))
+
+
+@router.get("/stats", response={200: dict, 422: ErrorOut}, operation_id="ratingStats", summary="好差评统计（公示）")
+def stats(request, by: Literal["department", "matter", "window"] = "department", start: date | None = None,
+          end: date | None = None):
+    default = statistics.this_year()
+    period = statistics.Period(start or default.start, end or default.end)
+    if period.end < period.start:
+        raise ApiError(422, "invalid", "结束日期不能早于开始日期", {"end": ["结束日期不能早于开始日期"]})
+    keep = ("name", "total", "good_rate", "bad", "bad_closed", "bad_on_time", "on_time_rate")
+    levels = [label for _, label in statistics.LEVELS]
+    rows = [{**{k: r[k] for k in keep}, "levels": dict(zip(levels, r["levels"], strict=True))}
+            for r in statistics.rows(by, period)]
+    return {"start": period.start, "end": period.end, "by": by, "rows": rows,
+            "total": {k: statistics.totals(period)[k] for k in keep if k != "name"}}
+
+
+@router.post("/cannot-do", response={201: TicketOut, **R}, operation_id="reportCannotDo",
+             summary="“办不成事”反映（无需登录）")
+def report_cannot_do(request, body: TicketIn):
+    site = ServiceSite.objects.filter(pk=body.site_id).first() if body.site_id else None
+    if body.site_id and site is None:
+        raise ApiError(422, "invalid", "办事地点不存在", {"site_id": ["办事地点不存在"]})
+    try:
+        ticket = tickets.report(request.user, matter_text=body.matter_text, description=body.description,
+                                contact_name=body.contact_name, contact_phone=body.contact_phone, site=site,
+                                place_text=body.place_text, matter=Matter.objects.filter(name=body.matter_text).first())
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    return Status(201, {"number": ticket.number, "status": ticket.get_status_display(), "due_on": ticket.due_on,
+                        "status_path": tickets.status_path(ticket)})
+
+
+# -- staff: the bad-rating loop --------------------------------------------------------------------
+
+@router.get("/bad", response={200: list[ReviewOut], **R}, auth=staff, operation_id="listBadRatings",
+            summary="差评整改列表（本人范围内）")
+@decorate_view(ensure_csrf_cookie)
+def list_bad(request, queue: Literal["verify", "handling", "appeal", "review", "overdue", "closed"] = "verify"):
+    return [_review_out(request.auth, r) for r in selectors.review_queue(request.auth, queue)[:200]]
+
+
+def _review(user, pk: int) -> BadRatingReview:
+    review = selectors.review_for_staff(user, pk)
+    if review is None:
+        raise not_found("差评不存在")
+    return review
+
+
+@router.get("/bad/{pk}", response={200: ReviewOut, **R}, auth=staff, operation_id="getBadRating",
+            summary="差评详情与处理记录")
+@decorate_view(ensure_csrf_cookie)
+def get_bad(request, pk: int):
+    return _review_out(request.auth, _review(request.auth, pk))
+
+
+@router.post("/bad/{pk}/{action}", response={200: ReviewOut, **R}, auth=staff, operation_id="actOnBadRating",
+             summary="差评处理动作",
+             description="action：verify 核实回访、handle 确定处理方式、rectified 整改完成并反馈、"
+                         "decide_appeal 申诉裁决、review 复核（approve=true 通过，false 退回）。")
+def act_on_bad(request, pk: int, action: str, body: ActIn):
+    user, review = request.auth, _review(request.auth, pk)
+    operations = {
+        "verify": lambda: loop.verify(user, review, verification=body.verification, callback_note=body.callback_note,
+                                      callback_reached=body.callback_reached),
+        "handle": lambda: loop.handle(user, review, outcome=body.outcome, measures=body.measures, days=body.days,
+                                      feedback=body.feedback, appeal_reason=body.appeal_reason),
+        "rectified": lambda: loop.rectified(user, review, rectification=body.rectification, feedback=body.feedback),
+        "decide_appeal": lambda: loop.decide_appeal(user, review, upheld=body.upheld, comment=body.comment),
+        "review": lambda: loop.review_step(user, review, approve=bool(body.approve), comment=body.comment),
+    }
+    if action not in operations:
+        raise HttpError(404, f"没有“{action}”这个处理动作")
+    try:
+        review = operations[action]()
+    except ValidationError as exc:
+        raise _invalid(exc) from None
+    return _review_out(user, _review(user, review.pk))

@@ -1,0 +1,239 @@
+"""Reads of ratings, the loop, return visits and tickets — always scoped to who is asking.
+
+Department staff (审批人员) see their department's ratings and bad ratings; 督办人员 see their scope
+(a division, with or without the divisions below); anybody else sees nothing. An out-of-scope object
+reads as missing (404), never as forbidden, so numbers cannot be probed.
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+
+from tongban.accounts.models import Role
+from tongban.accounts.selectors import department_scope_q, departments_in_scope, roles_of
+from tongban.cases.models import Case, Phase
+from tongban.cases.rating_links import case_number_from
+from tongban.ratings.models import (
+    CASE_HANDLING,
+    BadRatingReview,
+    CannotDoTicket,
+    Indicator,
+    Rating,
+    ReturnVisit,
+    ReturnVisitSample,
+    ReviewStatus,
+    TicketStatus,
+)
+from tongban.ratings.services.loop import ACTIONS
+
+LOOP_ROLES = (Role.APPROVER, Role.SUPERVISOR)
+VISIT_ROLES = (Role.HOTLINE, Role.SUPERVISOR)
+
+
+def _scope(user, roles, path: str = "department") -> Q:
+    q = Q(pk__in=[])
+    for role in roles:
+        q |= department_scope_q(user, role, path)
+    return q
+
+
+def has_any_role(user, roles) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return any(roles_of(user, r) for r in (*roles, Role.ADMIN))
+
+
+# -- the rater's side ---------------------------------------------------------------------------
+
+def case_from_token(token: str) -> Case | None:
+    number = case_number_from(token)
+    if not number:
+        return None
+    return (Case.objects.exclude(phase=Phase.DRAFT).filter(number=number)
+            .select_related("department", "matter_version", "implementation__matter").first())
+
+
+def ratings_of_case(case: Case):
+    return Rating.objects.filter(case=case).select_related("review", "review__step").order_by("rated_at")
+
+
+def case_rating(case: Case) -> Rating | None:
+    return ratings_of_case(case).filter(handling=CASE_HANDLING).first()
+
+
+def public_history(review: BadRatingReview):
+    return review.events.filter(public=True).order_by("at", "id")
+
+
+def ratings_of_user(user):
+    if not getattr(user, "is_authenticated", False):
+        return Rating.objects.none()
+    return Rating.objects.filter(rater=user).select_related("case", "review", "review__step")
+
+
+def indicators_of(mode: str):
+    return Indicator.objects.filter(mode=mode).order_by("order")
+
+
+# -- the tablet and the phone --------------------------------------------------------------------
+
+PHONE_ROLES = (Role.CLERK, Role.HOTLINE, Role.SUPERVISOR)
+
+
+def clerk_windows(user):
+    """The windows of the service sites in the clerk's divisions (where the tablet may stand)."""
+    from tongban.org.models import Window
+
+    division_ids = [r.division_id for r in roles_of(user, Role.CLERK)]
+    return Window.objects.filter(site__division_id__in=division_ids).select_related("site").order_by(
+        "site__name", "number")
+
+
+def case_for_phone_staff(user, number: str) -> Case | None:
+    """A case a clerk, 12345 agent or supervisor may enter a phone rating for."""
+    return Case.objects.exclude(phase=Phase.DRAFT).filter(_scope(user, PHONE_ROLES), number=number).first()
+
+
+# -- staff ---------------------------------------------------------------------------------------
+
+def ratings_for_staff(user):
+    if not getattr(user, "is_authenticated", False):
+        return Rating.objects.none()
+    return Rating.objects.filter(_scope(user, LOOP_ROLES)).select_related("case", "department", "window")
+
+
+def reviews_for_staff(user):
+    if not getattr(user, "is_authenticated", False):
+        return BadRatingReview.objects.none()
+    return (BadRatingReview.objects.filter(_scope(user, LOOP_ROLES))
+            .select_related("rating", "rating__case", "department", "step", "handler"))
+
+
+def review_for_staff(user, pk) -> BadRatingReview | None:
+    try:
+        return reviews_for_staff(user).filter(pk=int(pk)).first()
+    except (TypeError, ValueError):
+        return None
+
+
+REVIEW_QUEUES = [
+    ("verify", "待核实回访"),
+    ("handling", "处理整改中"),
+    ("appeal", "申诉待裁决"),
+    ("review", "待复核"),
+    ("overdue", "超期"),
+    ("closed", "已办结"),
+]
+
+
+def review_queue(user, name: str):
+    qs = reviews_for_staff(user)
+    open_ = qs.filter(status=ReviewStatus.OPEN)
+    if name == "verify":
+        return open_.filter(step__code="verify").order_by("step_due")
+    if name == "handling":
+        return open_.filter(step__code__in=["handle", "rectify"]).order_by("step_due")
+    if name == "appeal":
+        return open_.filter(step__code="appeal").order_by("step_due")
+    if name == "review":
+        return open_.filter(step__code__in=ACTIONS["review"]).order_by("step_due")
+    if name == "overdue":
+        return open_.filter(step_due__lt=timezone.localdate()).order_by("step_due")
+    if name == "closed":
+        return qs.exclude(status=ReviewStatus.OPEN).order_by("-closed_at")
+    raise ValueError(name)
+
+
+def review_counts(user) -> dict[str, int]:
+    return {code: review_queue(user, code).count() for code, _ in REVIEW_QUEUES}
+
+
+def actions_for(user, review: BadRatingReview) -> list[str]:
+    """The loop actions this user may take on the review now."""
+    from tongban.accounts.selectors import can_act_for_department
+
+    if not review.is_open or review.step is None:
+        return []
+    if not can_act_for_department(user, review.step.role, review.department):
+        return []
+    return [action for action, steps in ACTIONS.items() if review.step.code in steps]
+
+
+# -- return visits -------------------------------------------------------------------------------
+
+def samples_for_staff(user):
+    if not getattr(user, "is_authenticated", False):
+        return ReturnVisitSample.objects.none()
+    return ReturnVisitSample.objects.filter(_scope(user, VISIT_ROLES)).select_related("department")
+
+
+def visits_for_staff(user):
+    """Supervisors see every visit in scope; a caller (12345话务员) the ones in scope as well."""
+    if not getattr(user, "is_authenticated", False):
+        return ReturnVisit.objects.none()
+    return (ReturnVisit.objects.filter(_scope(user, VISIT_ROLES, "sample__department"))
+            .select_related("sample", "sample__department", "case", "case__matter_version", "caller"))
+
+
+def visit_for_staff(user, pk) -> ReturnVisit | None:
+    try:
+        return visits_for_staff(user).filter(pk=int(pk)).first()
+    except (TypeError, ValueError):
+        return None
+
+
+def callers_for(department):
+    """People who may be given calls for a department: 12345话务员 and 督办人员 covering it."""
+    from tongban.accounts.models import StaffRole, User
+
+    ids = []
+    for r in StaffRole.objects.filter(role__in=VISIT_ROLES).select_related("user"):
+        if department.__class__.objects.filter(pk=department.pk).filter(
+                department_scope_q(r.user, r.role, "")).exists():
+            ids.append(r.user_id)
+    return User.objects.filter(pk__in=ids, is_active=True).order_by("username")
+
+
+def departments_for_visits(user):
+    return departments_in_scope(user, Role.SUPERVISOR)
+
+
+# -- 办不成事 -------------------------------------------------------------------------------------
+
+TICKET_ROLES = (Role.APPROVER, Role.SUPERVISOR)
+
+
+def tickets_for_staff(user):
+    """Supervisors (the 政务服务管理局's "办不成事" window) see every ticket of the divisions they cover,
+    assigned or not; department staff see the tickets assigned to their department."""
+    if not getattr(user, "is_authenticated", False):
+        return CannotDoTicket.objects.none()
+    supervised = departments_in_scope(user, Role.SUPERVISOR)
+    q = _scope(user, TICKET_ROLES) | Q(department__isnull=True, division_id__in=supervised.values("division_id"))
+    if getattr(user, "is_superuser", False) or roles_of(user, Role.ADMIN):
+        q = Q()
+    return CannotDoTicket.objects.filter(q).select_related("department", "assignee", "site", "matter")
+
+
+def ticket_for_staff(user, number: str) -> CannotDoTicket | None:
+    return tickets_for_staff(user).filter(number=number).first()
+
+
+TICKET_QUEUES = [
+    ("new", "待分派"),
+    ("assigned", "办理中"),
+    ("answered", "已答复待办结"),
+    ("overdue", "超期"),
+    ("closed", "已办结"),
+]
+
+
+def ticket_queue(user, name: str):
+    qs = tickets_for_staff(user)
+    if name == "overdue":
+        return qs.filter(status__in=[TicketStatus.NEW, TicketStatus.ASSIGNED],
+                         due_on__lt=timezone.localdate()).order_by("due_on")
+    if name in TicketStatus.values:
+        return qs.filter(status=name).order_by("due_on" if name != "closed" else "-closed_at")
+    raise ValueError(name)

@@ -1,0 +1,65 @@
+"""Shared pieces of the ratings services: working-day limits, who may act, the audited history."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from tongban.accounts.models import StaffRole, User
+from tongban.accounts.selectors import can_act_for_department, department_scope_q
+from tongban.core.request_context import current_origin
+from tongban.core.services import audit
+from tongban.org.models import Department
+from tongban.workcal.selectors import CalendarUnknown, add_working_days
+
+
+def working_days_after(start: date, days: int) -> date:
+    """`days` working days after `start` (the count starts the next day). Where the calendar does
+    not know the year yet, Monday–Friday: a time limit must not block a complaint from being filed."""
+    try:
+        return add_working_days(start, days)
+    except CalendarUnknown:
+        d, left = start, days
+        while left > 0:
+            d = date.fromordinal(d.toordinal() + 1)
+            if d.weekday() < 5:
+                left -= 1
+        return d
+
+
+def due_in(days: int) -> date:
+    return working_days_after(timezone.localdate(), days)
+
+
+def user_or_none(actor):
+    return actor if getattr(actor, "is_authenticated", False) else None
+
+
+def actor_label(actor) -> str:
+    if getattr(actor, "is_authenticated", False):
+        return (getattr(actor, "display_name", "") or actor.get_username())[:150]
+    return str(actor or "系统")[:150]
+
+
+def require_department_role(actor, role: str, department, what: str) -> None:
+    if not can_act_for_department(actor, role, department):
+        raise PermissionDenied(f"您没有{what}的权限（需要{department.name}的相应岗位）。")
+
+
+def history(model, owner_field: str, owner, actor, action: str, label: str, *, comment: str = "",
+            public: bool = False, audit_action: str = "", object_id: str = "", **extra):
+    """Append one line to an object's history and to the audit log, inside the caller's transaction."""
+    origin = current_origin()
+    event = model.objects.create(**{owner_field: owner}, actor=user_or_none(actor), actor_label=actor_label(actor),
+                                 action=action, label=label[:100], comment=comment, public=public,
+                                 ip=origin.ip, user_agent=(origin.user_agent or "")[:300], at=timezone.now(), **extra)
+    audit(actor, audit_action or f"ratings.{action}", owner, label, {"comment": comment[:200]},
+          object_id=object_id or str(owner.pk))
+    return event
+
+
+def people_with_role(role: str, department) -> list:
+    """Everyone holding `role` whose scope covers the department (for notifications)."""
+    ids = {r.user_id for r in StaffRole.objects.filter(role=role).select_related("user")
+           if Department.objects.filter(pk=department.pk).filter(department_scope_q(r.user, role, "")).exists()}
+    return list(User.objects.filter(pk__in=ids, is_active=True).order_by("pk"))

@@ -1,0 +1,162 @@
+"""Recording a rating (评价): any channel, one per case and handling, audited; a bad one opens the loop.
+
+一事一评 online: the whole case is one handling ("case"), rated once it is 办结. 一次一评 at a window:
+each visit is one handling, keyed by the clerk's timeline event on the case ("visit-<id>"), rated on
+the hall tablet right after the service (国办发〔2019〕51号: "服务绩效由企业和群众来评判").
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from tongban.cases.models import Case, CaseEvent, Channel, Phase
+from tongban.core.services import audit
+from tongban.core.validators import is_valid_mobile
+from tongban.ratings.models import (
+    CASE_HANDLING,
+    DUPLICATE_MESSAGE,
+    Indicator,
+    Level,
+    Mode,
+    Rating,
+    RatingChannel,
+)
+from tongban.ratings.services.common import actor_label, user_or_none
+
+RATEABLE_PHASES = (Phase.COMPLETED, Phase.REFUSED)  # 办结: decided, or refused with a notice
+COMMENT_MAX = 500
+ONLINE_CHANNELS = (Channel.WEB, Channel.MOBILE)
+LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}")
+
+
+def mode_of(case: Case, handling: str = CASE_HANDLING) -> str:
+    if handling != CASE_HANDLING:
+        return Mode.WINDOW
+    return Mode.ONLINE if case.channel in ONLINE_CHANNELS else Mode.WINDOW
+
+
+def indicators(mode: str):
+    return Indicator.objects.filter(mode=mode, active=True).order_by("order")
+
+
+def rated_staff(case: Case):
+    """Who is rated for the whole case: online the decider (the approver), at a window the clerk
+    who took the application in."""
+    if case.channel in ONLINE_CHANNELS:
+        return case.decided_by or case.accepted_by
+    return case.accepted_by or case.registered_by
+
+
+def visit_handling(case: Case, clerk) -> tuple[str, str]:
+    """(key, label) of the window visit the clerk just served: their last step on the case."""
+    event = (CaseEvent.objects.filter(case=case, actor=clerk).exclude(action="")
+             .order_by("-at", "-id").first()) if getattr(clerk, "pk", None) else None
+    if event is None:
+        raise ValidationError({"case": "您没有为该办件办理过窗口业务，不能发起窗口评价；请核对办件编号。"})
+    return f"visit-{event.pk}", f"窗口服务：{event.label}（{event.at:%Y-%m-%d}）"[:100]
+
+
+def already_rated(case: Case, handling: str = CASE_HANDLING) -> Rating | None:
+    return Rating.objects.filter(case=case, handling=handling).first()
+
+
+def parse_level(value, field: str = "level") -> int:
+    try:
+        level = int(value)
+    except (TypeError, ValueError):
+        level = None
+    if level not in Level.values:
+        raise ValidationError({field: "请选择评价等级（非常满意、满意、基本满意、不满意或非常不满意）"})
+    return level
+
+
+def clean_scores(mode: str, scores: dict | None) -> dict:
+    """{indicator code: level} for the optional indicators that were answered; unknown codes refused."""
+    known = {i.code: i for i in indicators(mode)}
+    out, errors = {}, []
+    for code, value in (scores or {}).items():
+        if value in (None, ""):
+            continue
+        ind = known.get(code)
+        if ind is None:
+            errors.append(f"分项评价“{code}”不是{Mode(mode).label}的评价指标")
+            continue
+        if ind.is_overall:
+            continue  # the overall indicator is the rating's level itself
+        try:
+            out[code] = parse_level(value)
+        except ValidationError:
+            errors.append(f"分项评价“{ind.name}”的等级不正确")
+    if errors:
+        raise ValidationError({"scores": errors})
+    return out
+
+
+@transaction.atomic
+def rate(actor, case: Case, *, level, channel: str, scores: dict | None = None, comment: str = "",
+         anonymous: bool = False, handling: str = CASE_HANDLING, handling_label: str = "", window=None,
+         staff=None, rater_name: str | None = None, rater_phone: str | None = None) -> Rating:
+    """Record one rating. `actor` is the rater (a logged-in applicant, or None through a signed
+    link or the tablet) or, for channel phone, the staff member who typed it in."""
+    errors = {}
+    if channel not in RatingChannel.values:
+        errors["channel"] = "评价渠道不正确"
+    if handling == CASE_HANDLING and case.phase not in RATEABLE_PHASES:
+        errors["case"] = f"办件办结后才能评价（当前状态：{case.get_phase_display()}）。"
+    if case.phase == Phase.DRAFT:
+        errors["case"] = "草稿不能评价。"
+    try:
+        level = parse_level(level)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    mode = mode_of(case, handling)
+    try:
+        scores = clean_scores(mode, scores)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    comment = (comment or "").strip()
+    if len(comment) > COMMENT_MAX:
+        errors["comment"] = f"评价内容不能超过{COMMENT_MAX}字（现有{len(comment)}字）"
+    entered_by = None
+    if channel == RatingChannel.PHONE:
+        entered_by = user_or_none(actor)
+        if entered_by is None:
+            errors["channel"] = "电话评价须由工作人员登录后录入"
+        phone = (rater_phone or "").strip()
+        if phone and not (is_valid_mobile(phone) or LANDLINE.fullmatch(phone)):
+            errors["rater_phone"] = "评价人电话格式不正确（手机号11位，或区号-座机号）"
+    if errors:
+        raise ValidationError(errors)
+    if Rating.objects.filter(case=case, handling=handling).exists():
+        raise ValidationError({"__all__": DUPLICATE_MESSAGE})
+
+    applicant = case.applicant
+    logged_in_applicant = user_or_none(actor) is not None and applicant is not None and actor.pk == applicant.pk
+    rater = None if anonymous else (actor if logged_in_applicant else applicant)
+    staff = staff if staff is not None else rated_staff(case)
+    rating = Rating(
+        case=case, handling=handling, mode=mode, channel=channel, level=level, scores=scores, comment=comment,
+        handling_label=handling_label or ("办件整体评价（一事一评）" if handling == CASE_HANDLING else ""),
+        anonymous=anonymous, rater=rater,
+        rater_name="" if anonymous else (rater_name if rater_name is not None else case.applicant_name)[:200],
+        rater_phone="" if anonymous else (rater_phone if rater_phone is not None else case.applicant_phone)[:20],
+        entered_by=entered_by, department=case.department, division=case.division,
+        matter=case.implementation.matter, matter_name=case.matter_version.name,
+        staff=staff, staff_name=actor_label(staff) if staff is not None else "", window=window,
+    )
+    rating.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():  # a savepoint: the same handling rated twice at the same moment
+            rating.save()
+    except IntegrityError:
+        raise ValidationError({"__all__": DUPLICATE_MESSAGE}) from None
+    audit(actor if user_or_none(actor) else (rating.rater_name or "匿名评价人"), "ratings.rate", rating,
+          f"{case.number} {rating.get_channel_display()}评价：{rating.get_level_display()}",
+          {"level": level, "channel": channel, "handling": handling, "anonymous": anonymous},
+          object_id=str(rating.pk))
+    if rating.is_bad:
+        from tongban.ratings.services.loop import open_review
+
+        open_review(rating)
+    return rating
