@@ -2,6 +2,7 @@
 
 from django.dispatch import receiver
 
+from tongban.cases.services import bundles  # noqa: F401  (joint cases listen to their sub-cases' saves)
 from tongban.delivery.signals import shipment_delivered
 from tongban.payments.signals import order_paid
 

@@ -23,7 +23,14 @@ def case_for_applicant(user, number: str) -> Case | None:
 
 
 def draft_for_applicant(user, uid) -> Case | None:
-    return cases_for_applicant(user).filter(uid=uid, phase=Phase.DRAFT).first()
+    # A joint case's sub-case is filled and submitted only through its joint case (一件事一次办).
+    return cases_for_applicant(user).filter(uid=uid, phase=Phase.DRAFT, bundle_member__isnull=True).first()
+
+
+def joint_case_number_of_draft(user, uid) -> str | None:
+    """The joint case a sub-case draft belongs to, so its page can send the applicant there."""
+    return (cases_for_applicant(user).filter(uid=uid, bundle_member__isnull=False)
+            .values_list("bundle_member__bundle__number", flat=True).first())
 
 
 def is_staff_member(user) -> bool:
@@ -109,3 +116,66 @@ def timeline(case: Case, *, for_applicant: bool):
 
 def current_files(case: Case):
     return case.files.filter(replaced_at__isnull=True).select_related("material")
+
+
+# -- joint cases (联办件) ------------------------------------------------------------------------
+
+BUNDLE_STAFF_ROLES = (Role.CLERK, Role.SUPERVISOR)
+
+
+def bundles_for_applicant(user):
+    from tongban.cases.models import CaseBundle
+
+    if not getattr(user, "is_authenticated", False):
+        return CaseBundle.objects.none()
+    return CaseBundle.objects.filter(applicant=user).select_related("lead_department", "division")
+
+
+def bundle_for_applicant(user, number: str):
+    return bundles_for_applicant(user).filter(number=number).first()
+
+
+def bundles_for_staff(user, roles=BUNDLE_STAFF_ROLES):
+    """Joint cases of the comprehensive window (and supervisors) covering the lead department.
+    A department's approvers see only their own sub-case, through cases_for_staff()."""
+    from tongban.cases.models import CaseBundle
+
+    if not getattr(user, "is_authenticated", False):
+        return CaseBundle.objects.none()
+    q = Q(pk__in=[])
+    for role in roles:
+        q |= department_scope_q(user, role, "lead_department")
+    return CaseBundle.objects.filter(q).select_related("lead_department", "division")
+
+
+def bundle_for_staff(user, number: str):
+    return bundles_for_staff(user).filter(number=number).first()
+
+
+def bundle_queue(user, name: str):
+    """待受理 / 待补正 / 办理中 / 待出件 / 已办结 for the window."""
+    from tongban.cases.models import BundlePhase
+
+    qs = bundles_for_staff(user)
+    if name == "pending":
+        return qs.filter(phase=BundlePhase.SUBMITTED).order_by("submitted_at")
+    if name == "correction":
+        return qs.filter(phase=BundlePhase.CORRECTION).order_by("updated_at")
+    if name == "processing":
+        return qs.filter(phase=BundlePhase.PROCESSING).order_by("promised_due")
+    if name == "delivery":
+        return qs.filter(phase=BundlePhase.COMPLETED, delivery_status__in=["awaiting_payment", "ready", "shipped"])
+    if name == "done":
+        return qs.filter(phase__in=[BundlePhase.COMPLETED, BundlePhase.REFUSED]).order_by("-completed_at")
+    raise ValueError(name)
+
+
+def bundle_members(bundle):
+    """Every member with its sub-case (state, department, clock) in the theme's order."""
+    return list(bundle.members.select_related("case", "case__department", "case__state", "case__implementation",
+                                              "case__matter_version").prefetch_related("case__results"))
+
+
+def bundle_timeline(bundle, *, for_applicant: bool):
+    events = bundle.events.all()
+    return events.filter(public=True) if for_applicant else events

@@ -57,7 +57,7 @@ def _own_case(user, number) -> Case:
 
 
 def _own_draft(user, uid) -> Case:
-    case = selectors.cases_for_applicant(user).filter(uid=uid).first()
+    case = selectors.cases_for_applicant(user).filter(uid=uid, bundle_member__isnull=True).first()
     if case is None:
         raise Http404("草稿不存在")
     return case
@@ -183,6 +183,9 @@ def apply_start(request, code):
 
 @login_required
 def draft(request, uid):
+    joint_number = selectors.joint_case_number_of_draft(request.user, uid)
+    if joint_number:  # the themes app serves joint cases at this address
+        return redirect(f"/my/joint-cases/{joint_number}/")
     case = _own_draft(request.user, uid)
     if case.phase != Phase.DRAFT:
         return redirect("applicant-case", number=case.number)  # already submitted (e.g. a second click)
@@ -279,6 +282,8 @@ def my_cases(request):
     cases = list(selectors.cases_for_applicant(request.user).order_by("-updated_at"))
     drafts, current, done = [], [], []
     for case in cases:
+        if case.bundle_id and case.phase == Phase.DRAFT:
+            continue  # a joint case's sub-case before acceptance: shown with its joint case above
         case.clock = deadlines.clock(case)
         case.next_step, case.must_act = next_step(case)
         if case.phase == Phase.DRAFT:
@@ -287,7 +292,9 @@ def my_cases(request):
             current.append(case)
         else:
             done.append(case)
-    return render(request, "cases/applicant/my_cases.html", {"drafts": drafts, "current": current, "done": done})
+    joint = list(selectors.bundles_for_applicant(request.user).order_by("-submitted_at"))  # 一件事联办件
+    return render(request, "cases/applicant/my_cases.html", {"drafts": drafts, "current": current, "done": done,
+                                                             "joint": joint})
 
 
 # -- the case page ----------------------------------------------------------------------------------

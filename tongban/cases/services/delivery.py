@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from tongban.cases.models import Case, CaseResult, DeliveryMethod, DeliveryStatus, Outcome, Phase
 from tongban.cases.services.common import lock, record, require_role, save, tell_applicant
+from tongban.cases.signals import results_registered
 from tongban.core.validators import is_valid_mobile
 from tongban.delivery.services import create_shipment
 from tongban.payments.selectors import is_settled, orders_for
@@ -25,6 +26,10 @@ def _fee_items(case: Case) -> list[dict]:
 
 def after_decision(actor, case: Case) -> None:
     """Called inside the deciding transaction."""
+    if case.outcome != Outcome.APPROVED and case.bundle_id:
+        case.delivery_status = DeliveryStatus.READY  # handed out with its joint case (services/bundles.py)
+        case.save(update_fields=["delivery_status"])
+        return
     if case.outcome != Outcome.APPROVED:
         case.delivery_status = DeliveryStatus.READY if case.delivery_method != DeliveryMethod.ONLINE \
             else DeliveryStatus.DELIVERED
@@ -49,7 +54,9 @@ def _pickup_code() -> str:
 def _ready(case: Case) -> None:
     """Paid (or free): window cases get a pickup code; express cases wait for the clerk to post."""
     case.delivery_status = DeliveryStatus.READY
-    if case.delivery_method == DeliveryMethod.WINDOW:
+    if case.bundle_id:  # 一件事: no pickup code of its own; the joint case hands out every result at once
+        case.save(update_fields=["delivery_status"])
+    elif case.delivery_method == DeliveryMethod.WINDOW:
         case.pickup_code = _pickup_code()
         case.save(update_fields=["delivery_status", "pickup_code"])
         tell_applicant(case, "办理结果待领取",
@@ -63,6 +70,18 @@ def _ready(case: Case) -> None:
         case.save(update_fields=["delivery_status"])
 
 
+def express_address_errors(recipient: str, phone: str, address: str) -> dict[str, str]:
+    """What is missing for a parcel to reach the applicant, by field (empty when complete)."""
+    errors = {}
+    if not recipient.strip():
+        errors["recipient"] = "请填写“收件人”"
+    if not is_valid_mobile(phone):
+        errors["phone"] = "“收件电话”应为11位手机号码"
+    if len(address.strip()) < 8:
+        errors["address"] = "请填写完整的“邮寄地址”（省市区、街道、门牌号）"
+    return errors
+
+
 def register_results(actor, case: Case, results: list[dict]) -> list[CaseResult]:
     """Results named in the matter version, with their numbers as entered by the approver."""
     given = {r.get("name"): r for r in results or []}
@@ -74,6 +93,7 @@ def register_results(actor, case: Case, results: list[dict]) -> list[CaseResult]
             case=case, name=r.name, kind=r.kind, number=(entry.get("number") or "").strip()[:80],
             issued_on=entry.get("issued_on") or today, valid_until=entry.get("valid_until") or None,
             registered_by=actor if getattr(actor, "is_authenticated", False) else None))
+    results_registered.send(sender=Case, case=case, results=made, actor=actor)  # e-licences (tongban.licences)
     return made
 
 
@@ -85,20 +105,16 @@ def choose_delivery(actor, case: Case, *, method: str, recipient: str = "", phon
         pass
     else:
         require_role(actor, case, ["clerk", "approver"])
+    if case.bundle_id:
+        raise ValidationError("该办件属于联办件，请在联办件中选择送达方式。")
     if case.delivery_status in (DeliveryStatus.SHIPPED, DeliveryStatus.DELIVERED):
         raise ValidationError("结果已寄出或已领取，不能再更改送达方式。")
     if method not in DeliveryMethod.values:
         raise ValidationError({"method": "请选择送达方式"})
     if method == DeliveryMethod.EXPRESS:
-        errors = {}
+        errors = express_address_errors(recipient, phone, address)
         if not case.matter_version.supports_express:
             errors["method"] = "该事项不支持邮寄送达"
-        if not recipient.strip():
-            errors["recipient"] = "请填写“收件人”"
-        if not is_valid_mobile(phone):
-            errors["phone"] = "“收件电话”应为11位手机号码"
-        if len(address.strip()) < 8:
-            errors["address"] = "请填写完整的“邮寄地址”（省市区、街道、门牌号）"
         if errors:
             raise ValidationError(errors)
     case.delivery_method = method
@@ -113,6 +129,8 @@ def choose_delivery(actor, case: Case, *, method: str, recipient: str = "", phon
 
 
 def _require_deliverable(case: Case) -> None:
+    if case.bundle_id:
+        raise ValidationError("该办件属于联办件，结果随联办件统一出件。")
     if case.phase != Phase.COMPLETED:
         raise ValidationError("办件尚未办结，不能出件。")
     if not is_settled(case.number):

@@ -11,6 +11,7 @@ from tongban.cases import deadlines
 from tongban.cases.models import (
     AcceptMode,
     ActionKind,
+    BundleMember,
     Case,
     CasePause,
     Correction,
@@ -118,8 +119,9 @@ def _accept(actor, case, t, **_):
         names = "、".join(m.name for m in missing)
         raise ValidationError(f"材料不齐全（缺少：{names}），请选择“一次性告知补正”或“容缺受理”。")
     _start_clock(actor, case, AcceptMode.NORMAL)
-    tell_applicant(case, "申请已受理",
-                   f"您的“{case.matter_name}”已受理（{case.number}），承诺于 {case.promised_due:%Y年%m月%d日} 前办结。")
+    if not BundleMember.objects.filter(case=case).exists():  # a joint case tells the applicant once, for all
+        tell_applicant(case, "申请已受理",
+                       f"您的“{case.matter_name}”已受理（{case.number}），承诺于 {case.promised_due:%Y年%m月%d日} 前办结。")
     return "受理"
 
 
@@ -159,6 +161,7 @@ def _accept_commitment(actor, case, t, *, commitment_text: str = "", **_):
     case.needs_verification = True  # 告知承诺: decided now, conditions checked afterwards
     case.save(update_fields=["commitment_text", "needs_verification"])
     _decide(actor, case, Outcome.APPROVED, "申请人已书面承诺符合条件，依告知承诺制当场作出准予决定。")
+    _register_default_results(actor, case)
     return "告知承诺受理并办结"
 
 
@@ -167,7 +170,15 @@ def _accept_immediate(actor, case, t, **_):
         raise ValidationError("该事项为承诺件，不能即办。")
     _start_clock(actor, case, AcceptMode.IMMEDIATE)
     _decide(actor, case, Outcome.APPROVED, "即办件，受理后当场办结。")
+    _register_default_results(actor, case)
     return "即办：受理即办结"
+
+
+def _register_default_results(actor, case: Case) -> None:
+    """An approval at acceptance still produces the matter's results (and so its e-licence)."""
+    from tongban.cases.services.delivery import register_results
+
+    register_results(actor, case, [])
 
 
 def _request_correction(actor, case, t, *, items: list[dict] = (), note: str = "", **_):

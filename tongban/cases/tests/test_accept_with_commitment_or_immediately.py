@@ -20,6 +20,7 @@ def test_commitment_decides_at_once_and_flags_a_later_check():
     assert case.needs_verification
     assert case.state.code == "done"
     assert {"accept", "decision"} <= set(notices.available(case))
+    assert [r.name for r in case.results.all()] == ["食品经营许可证"]  # so its e-licence is issued too
 
 
 def test_immediate_only_for_immediate_matters():
@@ -38,3 +39,4 @@ def test_immediate_matter_is_decided_at_the_window():
     case = act(w.clerk, case, ActionKind.ACCEPT_IMMEDIATE, expected_revision=case.revision)
     assert case.phase == Phase.COMPLETED and case.outcome == Outcome.APPROVED
     assert case.completed_at is not None
+    assert [r.name for r in case.results.all()] == ["食品经营许可证"]

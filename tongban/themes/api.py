@@ -1,0 +1,358 @@
+"""The themes API: /api/v1/themes (一件事: guide, 情形引导, one application) and /api/v1/joint-cases (联办件).
+
+Thin: reads through themes.selectors and the cases selectors (scoped: an applicant sees only their own
+joint cases, the window and supervisors those of their scope), writes through themes.services and
+cases.services.bundles. A joint case outside the caller's reach answers 404 like a missing one.
+"""
+
+import json
+import math
+from contextlib import contextmanager
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from ninja import File, Form, Header, Path, Query, Router, Status
+from ninja.files import UploadedFile
+
+from tongban.cases import selectors as case_selectors
+from tongban.cases.api import CaseSessionAuth
+from tongban.cases.models import CaseBundle
+from tongban.cases.schemas import validate
+from tongban.cases.services import bundles
+from tongban.cases.services.common import CaseConflict
+from tongban.core.api_errors import ApiError, ErrorOut, invalid, not_found, register_field_labels
+from tongban.themes import selectors
+from tongban.themes.definition import definition_of
+from tongban.themes.schemas import (
+    AnswersIn,
+    ApplicationIn,
+    CorrectionIn,
+    DeliveryIn,
+    EvaluationOut,
+    JointCaseOut,
+    PickupIn,
+    RefuseIn,
+    ReportOut,
+    RevisionIn,
+    SituationIn,
+    ThemeBrief,
+    ThemeDetail,
+    cl,
+    joint_case_out,
+    theme_brief,
+)
+from tongban.themes.services import apply_for_theme, correct_joint_application
+
+router = Router(tags=["一件事一次办"])
+auth = CaseSessionAuth()
+R = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+MATERIAL_PREFIX = "material_"
+
+register_field_labels({"situation": "情形引导答案", "optional": "可选事项", "materials": "申请材料",
+                       "expected_revision": "修订号", "items": "补正事项", "pickup_code": "取件码"})
+
+
+@contextmanager
+def _errors():
+    try:
+        yield
+    except CaseConflict as exc:
+        raise ApiError(409, "conflict", exc.messages[0]) from None
+    except ValidationError as exc:
+        fields = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        raise ApiError(422, "invalid", "；".join(m for ms in fields.values() for m in ms), fields) from None
+
+
+def _theme(code: str):
+    theme = selectors.published_theme(code)
+    if theme is None:
+        raise not_found(f"未找到代码为“{code}”的一件事主题（不存在或未发布）")
+    return theme
+
+
+def _body(request, model):
+    try:
+        data = json.loads(request.body or b"{}")
+    except ValueError:
+        raise invalid({"body": "请求内容不是有效的 JSON"}) from None
+    if not isinstance(data, dict):
+        raise invalid({"body": "请求内容应为 JSON 对象"})
+    return validate(model, data)
+
+
+def _doc(model) -> dict:
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
+
+
+# -- themes (public) ------------------------------------------------------------------------------
+
+@router.get("/themes", response={200: list[ThemeBrief]}, operation_id="listThemes", summary="一件事主题列表",
+            description="已发布的“一件事一次办”主题。")
+def list_themes(request):
+    return [theme_brief(t, definition_of(t)) for t in selectors.published_themes()]
+
+
+def _member_rows(definition: dict) -> list[dict]:
+    labels = {"always": "必办", "rule": "按情形办理", "optional": "可选"}
+    needs = {}
+    for dep in definition["dependencies"]:
+        needs.setdefault(dep["member"], []).append(dep["requires"])
+    return [{"code": m["code"], "name": m["name"], "department": m["department"],
+             "implementation_code": m["implementation_code"], "mode": cl(m["mode"], labels[m["mode"]]),
+             "preselected": m["preselected"], "promised_days": m["promised_days"],
+             "requires": needs.get(m["code"], [])} for m in definition["members"]]
+
+
+@router.get("/themes/{code}", response={200: ThemeDetail, **R}, operation_id="getTheme", summary="一件事主题详情",
+            description="主题的情形引导问题、包含的事项（含前后置关系）和按典型情形计算的减材料、减环节、减时限、减跑动对比。")
+def get_theme(request, code: str = Path(..., description="主题代码")):
+    theme = _theme(code)
+    definition = definition_of(theme)
+    return {**theme_brief(theme, definition), "steps": definition["steps"], "visits": definition["visits"],
+            "handout_place": definition["handout"]["place"], "questions": definition["questions"],
+            "member_list": _member_rows(definition), "report": selectors.reduction_report(definition)}
+
+
+@router.get("/themes/{code}/report", response={200: ReportOut, **R}, operation_id="getThemeReport",
+            summary="减材料减环节对比报告",
+            description="逐项办理与以一件事办理的申请材料、办理环节、承诺时限、到现场次数和填写项对比，由事项目录数据计算。"
+                        "可用 situation（JSON）按指定情形计算，不传则按典型情形。")
+def get_report(request, code: str, situation: str | None = Query(None, description="情形答案 JSON，如 {\"area\": 40}")):
+    theme = _theme(code)
+    definition = definition_of(theme)
+    if situation is None:
+        return selectors.reduction_report(definition)
+    from tongban.themes.selection import clean_situation
+
+    try:
+        raw = json.loads(situation)
+    except ValueError:
+        raise invalid({"situation": "“情形引导答案”应为 JSON 对象"}) from None
+    answers, errors = clean_situation(definition, raw if isinstance(raw, dict) else {}, partial=True)
+    if errors:
+        raise ApiError(422, "invalid", "；".join(errors.values()), {f"situation.{k}": [v] for k, v in errors.items()})
+    return selectors.reduction_report(definition, answers)
+
+
+@router.post("/themes/{code}/evaluate", response={200: EvaluationOut, **R}, operation_id="evaluateTheme",
+             summary="情形引导：根据回答确定事项、申请表和材料", openapi_extra=_doc(SituationIn),
+             description="按回答（可以只答一部分）返回需要办理的事项及原因、合并后的一张申请表（共用字段只问一次，"
+                         "登录时按账号预填）、一套材料清单和本次情形的对比报告。")
+def evaluate(request, code: str):
+    theme = _theme(code)
+    body = _body(request, SituationIn)
+    user = request.user if getattr(request, "user", None) and request.user.is_authenticated else None
+    return selectors.evaluate_theme(theme, body.situation, body.optional, user=user)
+
+
+def _application(request) -> tuple[ApplicationIn, dict]:
+    if request.content_type != "multipart/form-data":
+        return _body(request, ApplicationIn), {}
+    data: dict[str, Any] = {k: request.POST.get(k) for k in request.POST}
+    for key in ("situation", "answers", "optional"):
+        if key in data:
+            try:
+                data[key] = json.loads(data[key] or "null")
+            except ValueError:
+                raise invalid({key: f"“{key}”应为 JSON"}) from None
+            if data[key] is None:
+                data.pop(key)
+    uploads = {}
+    for part in request.FILES:
+        if not part.startswith(MATERIAL_PREFIX):
+            raise invalid({part: f"文件字段“{part}”应命名为 material_<材料key>"})
+        uploads[part[len(MATERIAL_PREFIX):]] = request.FILES[part]
+    return validate(ApplicationIn, data), uploads
+
+
+_APP_SCHEMA = ApplicationIn.model_json_schema()
+_APP_BODY = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": _APP_SCHEMA},
+    "multipart/form-data": {"schema": {"type": "object", "properties": {
+        "situation": {"type": "string", "description": "情形引导答案（JSON 字符串）"},
+        "optional": {"type": "string", "description": "可选事项（JSON 数组字符串）"},
+        "answers": {"type": "string", "description": "合并申请表内容（JSON 字符串）"},
+        "material_<材料key>": {"type": "string", "format": "binary", "description": "每份材料一个文件字段（只上传一次）"},
+    }}},
+}}}
+
+
+def _key_errors(exc: ApiError) -> ApiError:
+    # Uploads are named like the multipart part that carries them.
+    fields = {(f"material_{k[10:]}" if k.startswith("materials.") else k): v for k, v in exc.fields.items()}
+    return ApiError(exc.status, exc.code, exc.message, fields)
+
+
+@router.post("/themes/{code}/applications", auth=auth, response={200: JointCaseOut, 201: JointCaseOut, **R},
+             operation_id="applyForTheme", summary="提交一件事联办申请", openapi_extra=_APP_BODY,
+             description="一次提交情形答案、一张合并申请表和一套材料，生成一个联办件（及每个事项的子办件），返回 201。"
+                         "带 Idempotency-Key 时以同一幂等键重试返回 200 和同一个联办件。有误时返回 422，fields 按 "
+                         "situation.<问题代码>、answers.<字段代码>、material_<材料key> 列出全部中文原因，什么也不保存。")
+def apply(request, response: HttpResponse, code: str,
+          idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=80,
+                                               description="幂等键（客户端生成，如 UUID）")):
+    theme = _theme(code)
+    body, uploads = _application(request)
+    if body.channel not in ("web", "mobile", "kiosk"):
+        raise invalid({"channel": "申请渠道应为 web、mobile 或 kiosk"})
+    try:
+        with _errors():
+            bundle, created = apply_for_theme(request.auth, theme, situation=body.situation, optional=body.optional,
+                                              answers=body.answers, uploads=uploads, channel=body.channel,
+                                              idempotency_key=idempotency_key or None)
+    except ApiError as exc:
+        raise _key_errors(exc) from None
+    if not created and bundle.source_code != theme.code:
+        raise invalid({"Idempotency-Key": f"该幂等键已用于另一项申请（联办件 {bundle.number}），新的申请请使用新的幂等键"})
+    response["Location"] = f"/api/v1/joint-cases/{bundle.number}"
+    return Status(201 if created else 200, joint_case_out(bundle, as_staff=False))
+
+
+# -- joint cases ------------------------------------------------------------------------------------
+
+def _party(user, number: str) -> tuple[CaseBundle, bool]:
+    bundle = case_selectors.bundle_for_applicant(user, number)
+    if bundle is not None:
+        return bundle, False
+    bundle = case_selectors.bundle_for_staff(user, number)
+    if bundle is None:
+        raise not_found(f"未找到编号为“{number}”的联办件")
+    return bundle, True
+
+
+def _staff(user, number: str) -> CaseBundle:
+    bundle = case_selectors.bundle_for_staff(user, number)
+    if bundle is None:
+        raise not_found(f"未找到编号为“{number}”的联办件")
+    return bundle
+
+
+def _mine(user, number: str) -> CaseBundle:
+    bundle = case_selectors.bundle_for_applicant(user, number)
+    if bundle is None:
+        raise not_found(f"未找到编号为“{number}”的联办件")
+    return bundle
+
+
+def _out(user, bundle: CaseBundle, as_staff: bool) -> dict:
+    fresh = CaseBundle.objects.select_related("lead_department").get(pk=bundle.pk)
+    return joint_case_out(fresh, as_staff=as_staff)
+
+
+@router.get("/joint-cases", auth=auth, response={200: dict[str, Any], **R}, operation_id="listJointCases",
+            summary="我的联办件 / 窗口联办件箱",
+            description="scope=mine：申请人本人的联办件；scope=staff：综合窗口和督办人员职责范围内的联办件，可按 "
+                        "queue（pending 待受理、correction 待补正、processing 办理中、delivery 待出件、done 已办结）筛选。")
+def list_joint_cases(request, scope: str = Query("mine", description="mine 或 staff"),
+                     queue: str | None = Query(None, description="窗口联办件箱"),
+                     page: int = Query(1, ge=1), page_size: int = Query(20, ge=1, le=100)):
+    if scope not in ("mine", "staff"):
+        raise invalid({"scope": "范围应为 mine 或 staff"})
+    if scope == "staff":
+        if queue and queue not in ("pending", "correction", "processing", "delivery", "done"):
+            raise invalid({"queue": "办件箱应为 pending、correction、processing、delivery 或 done"})
+        qs = case_selectors.bundle_queue(request.auth, queue) if queue else case_selectors.bundles_for_staff(request.auth)
+    else:
+        qs = case_selectors.bundles_for_applicant(request.auth)
+    count = qs.count()
+    start = (page - 1) * page_size
+    items = [{"number": b.number, "title": b.title, "phase": cl(b.phase, b.get_phase_display()),
+              "submitted_at": b.submitted_at, "promised_due": b.promised_due,
+              "url": f"/api/v1/joint-cases/{b.number}"} for b in qs[start:start + page_size]]
+    return {"count": count, "page": page, "page_size": page_size, "pages": math.ceil(count / page_size),
+            "items": items}
+
+
+@router.get("/joint-cases/{number}", auth=auth, response={200: JointCaseOut, **R}, operation_id="getJointCase",
+            summary="联办件详情", description="申请人本人的联办件，或综合窗口职责范围内的联办件，含每个子办件的状态；"
+                                            "其他情况一律 404。")
+def get_joint_case(request, number: str):
+    bundle, as_staff = _party(request.auth, number)
+    return joint_case_out(bundle, as_staff=as_staff)
+
+
+@router.patch("/joint-cases/{number}/answers", auth=auth, response={200: JointCaseOut, **R},
+              operation_id="correctJointAnswers", summary="补正合并申请表", openapi_extra=_doc(AnswersIn),
+              description="待补正时按合并申请表的字段代码修改，同时写入使用该字段的每个事项；有误的字段返回 422（其余已保存）。")
+def correct_answers(request, number: str):
+    bundle = _mine(request.auth, number)
+    answers = _body(request, AnswersIn).answers
+    with _errors():
+        errors = correct_joint_application(request.auth, bundle, answers=answers)
+    if errors:
+        raise ApiError(422, "invalid", "；".join(errors.values()), {k: [v] for k, v in errors.items()})
+    return _out(request.auth, bundle, False)
+
+
+@router.post("/joint-cases/{number}/files", auth=auth, response={200: JointCaseOut, **R},
+             operation_id="replaceJointMaterial", summary="补交材料（一次上传，用于各事项）")
+def replace_file(request, number: str, material_key: str = Form(..., description="材料key（见 materials）"),
+                 file: UploadedFile = File(..., description="文件")):
+    bundle = _mine(request.auth, number)
+    with _errors():
+        correct_joint_application(request.auth, bundle, uploads={material_key: file})
+    return _out(request.auth, bundle, False)
+
+
+@router.post("/joint-cases/{number}/resubmit", auth=auth, response={200: JointCaseOut, **R},
+             operation_id="resubmitJointCase", summary="提交补正（一次提交）")
+def resubmit(request, number: str):
+    bundle = _mine(request.auth, number)
+    with _errors():
+        bundles.resubmit_bundle(request.auth, bundle)
+    return _out(request.auth, bundle, False)
+
+
+@router.put("/joint-cases/{number}/delivery", auth=auth, response={200: JointCaseOut, **R},
+            operation_id="chooseJointDelivery", summary="选择统一出件方式", openapi_extra=_doc(DeliveryIn))
+def choose_delivery(request, number: str):
+    bundle, as_staff = _party(request.auth, number)
+    body = _body(request, DeliveryIn)
+    with _errors():
+        bundles.choose_bundle_delivery(request.auth, bundle, method=body.method, recipient=body.recipient,
+                                       phone=body.phone, address=body.address)
+    return _out(request.auth, bundle, as_staff)
+
+
+@router.post("/joint-cases/{number}/accept", auth=auth, response={200: JointCaseOut, **R},
+             operation_id="acceptJointCase", summary="综合窗口受理联办件（一次受理）", openapi_extra=_doc(RevisionIn),
+             description="受理全部事项：无前置事项的子办件编号并分送各部门、开始计时；有前置事项的待前置办结后自动分送。"
+                         "修订号不一致返回 409。")
+def accept(request, number: str):
+    bundle = _staff(request.auth, number)
+    body = _body(request, RevisionIn)
+    with _errors():
+        bundles.accept_bundle(request.auth, bundle, expected_revision=body.expected_revision)
+    return _out(request.auth, bundle, True)
+
+
+@router.post("/joint-cases/{number}/correction", auth=auth, response={200: JointCaseOut, **R},
+             operation_id="requestJointCorrection", summary="一次性告知补正（逐事项）", openapi_extra=_doc(CorrectionIn))
+def request_correction(request, number: str):
+    bundle = _staff(request.auth, number)
+    body = _body(request, CorrectionIn)
+    with _errors():
+        bundles.request_bundle_correction(request.auth, bundle, items=[i.model_dump() for i in body.items],
+                                          note=body.note, expected_revision=body.expected_revision)
+    return _out(request.auth, bundle, True)
+
+
+@router.post("/joint-cases/{number}/refuse", auth=auth, response={200: JointCaseOut, **R},
+             operation_id="refuseJointCase", summary="不予受理联办件", openapi_extra=_doc(RefuseIn))
+def refuse(request, number: str):
+    bundle = _staff(request.auth, number)
+    body = _body(request, RefuseIn)
+    with _errors():
+        bundles.refuse_bundle(request.auth, bundle, comment=body.comment, expected_revision=body.expected_revision)
+    return _out(request.auth, bundle, True)
+
+
+@router.post("/joint-cases/{number}/hand-over", auth=auth, response={200: JointCaseOut, **R},
+             operation_id="handOverJointCase", summary="统一出件（凭一个取件码领取全部结果）", openapi_extra=_doc(PickupIn))
+def hand_over(request, number: str):
+    bundle = _staff(request.auth, number)
+    body = _body(request, PickupIn)
+    with _errors():
+        bundles.hand_over_bundle(request.auth, bundle, pickup_code=body.pickup_code)
+    return _out(request.auth, bundle, True)
