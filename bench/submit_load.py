@@ -1,6 +1,6 @@
 """Benchmark: applications submitted over HTTP against PostgreSQL, next to a bare Django insert.
 
-    python bench/submit_load.py [--requests 3000] [--clients 32] [--workers 4] [--threads 2]
+    python bench/submit_load.py [--requests 3000] [--clients 32] [--workers 4] [--threads 2] [--cache-url URL]
 
 Serves with gunicorn (pinned in pyproject.toml). Creates its own database (`tongban_bench_submit`
 on the server of DATABASE_URL), migrates it, and creates one city, one department, one published
@@ -12,7 +12,12 @@ same run:
 
   * floor:  POST /bench/floor — a bare Django view that parses the JSON body and inserts one row;
   * submit: POST /api/v1/cases with an Idempotency-Key — the real path: session auth and CSRF,
-    intake.submit_application (draft, answers validated, numbered, timeline, audit, notification).
+    submission.submit_application (key looked up, answers validated against the published version,
+    numbered, timeline, audit, notification queued), 201 with the case.
+
+Both run under the platform's own settings (tongban/settings.py: persistent connections, server-side
+binding with prepared statements; cached_db sessions when a shared cache is given with --cache-url
+or CACHE_URL); --no-prepared switches prepared statements off for both, to compare.
 
 Floor and submit alternate for `--rounds`; then submissions are offered at a steady
 `--latency-rate` per second (open loop) to measure latency below saturation. It prints throughput,
@@ -61,17 +66,22 @@ def recreate_database(url: str) -> None:
         conn.execute(f'CREATE DATABASE "{parts.path[1:]}"')
 
 
-def server_env(url: str, *, prepared=False, cached_sessions=False) -> dict:
+def server_env(url: str, *, prepared=True, cache_url: str = "") -> dict:
     env = dict(os.environ)
-    env.update(BENCH_PREPARED="1" if prepared else "0", BENCH_CACHED_SESSIONS="1" if cached_sessions else "0")
+    if not prepared:
+        env.update(DATABASE_SERVER_SIDE_BINDING="0", DATABASE_PREPARE_THRESHOLD="0")
+    if cache_url:
+        env.update(CACHE_URL=cache_url, CACHE_KEY_PREFIX=f"bench{os.getpid()}")
+    else:
+        env.pop("CACHE_URL", None)
     env.update(DATABASE_URL=url, CONN_MAX_AGE="600", TONGBAN_DATA_DIR=DATA_DIR, DJANGO_SETTINGS_MODULE=SETTINGS,
                DEBUG="0", LOG_LEVEL="WARNING",
                PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p))
     return env
 
 
-def setup_django(url: str) -> None:
-    os.environ.update({k: v for k, v in server_env(url).items() if k != "PYTHONPATH"})
+def setup_django(url: str, **switches) -> None:
+    os.environ.update({k: v for k, v in server_env(url, **switches).items() if k != "PYTHONPATH"})
     import django
 
     django.setup()
@@ -196,20 +206,20 @@ def start_server(url: str, port: int, workers: int, threads: int, **switches) ->
     if any(s.name == "control_socket_disable" for s in KNOWN_SETTINGS):
         command.append("--no-control-socket")
     server = subprocess.Popen(command, env=server_env(url, **switches), cwd=ROOT)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if server.poll() is not None:
             sys.exit(f"gunicorn exited with {server.returncode}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/api/v1/openapi.json")
+        try:  # any answer will do (the OpenAPI page is slow to build on a worker's first request)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.request("GET", "/")
             conn.getresponse().read()
             conn.close()
             return server
         except OSError:
             time.sleep(0.3)
     server.terminate()
-    sys.exit("gunicorn did not answer within 60 s")
+    sys.exit("gunicorn did not answer within 120 s")
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -304,15 +314,19 @@ def main(argv=None):
     parser.add_argument("--latency-seconds", type=float, default=30.0, help="length of the steady-rate run")
     parser.add_argument("--db-name", default="tongban_bench_submit", help="database to (re)create")
     parser.add_argument("--show-queries", action="store_true", help="print the SQL of one submission")
-    parser.add_argument("--prepared", action="store_true",
-                        help="server: server-side binding + prepared statements (OPTIONS prepare_threshold)")
-    parser.add_argument("--cached-sessions", action="store_true", help="server: SESSION_ENGINE cached_db")
+    parser.add_argument("--no-prepared", dest="prepared", action="store_false",
+                        help="server: client-side binding, nothing prepared (the platform's default is "
+                             "server-side binding with prepared statements)")
+    parser.add_argument("--cache-url", default=os.environ.get("CACHE_URL", ""),
+                        help="server: a shared cache (redis://…) — the platform then keeps sessions in it "
+                             "(cached_db); default $CACHE_URL, else sessions in the database only")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
     url = bench_database_url(args.db_name)
     recreate_database(url)
-    setup_django(url)
+    switches = {"prepared": args.prepared, "cache_url": args.cache_url}
+    setup_django(url, **switches)
     from django.core.management import call_command
     from django.db import connection
 
@@ -331,13 +345,16 @@ def main(argv=None):
     connection.close()  # the server's workers get the connections from here on
 
     port = free_port()
-    server = start_server(url, port, args.workers, args.threads, prepared=args.prepared,
-                          cached_sessions=args.cached_sessions)
-    switches = [name for name, on in (("prepared statements", args.prepared),
-                                      ("cached_db sessions", args.cached_sessions)) if on]
-    print(f"server: gunicorn {args.workers} workers × {args.threads} threads (gthread), CONN_MAX_AGE=600"
-          f"{''.join(', ' + s for s in switches)}; {os.cpu_count()} CPUs; {args.clients} clients, "
-          f"{args.requests} requests per endpoint and round; load average before: {os.getloadavg()[0]:.1f}")
+    server = start_server(url, port, args.workers, args.threads, **switches)
+    from django.conf import settings
+
+    options = settings.DATABASES["default"].get("OPTIONS", {})
+    print(f"server: gunicorn {args.workers} workers × {args.threads} threads (gthread), CONN_MAX_AGE=600, "
+          f"server_side_binding={options.get('server_side_binding', False)}, "
+          f"prepare_threshold={options.get('prepare_threshold')}, sessions {settings.SESSION_ENGINE.rsplit('.', 1)[1]}"
+          f"{' in ' + args.cache_url.split('@')[-1] if args.cache_url else ''}; {os.cpu_count()} CPUs; "
+          f"{args.clients} clients, {args.requests} requests per endpoint and round; "
+          f"load average before: {os.getloadavg()[0]:.1f}")
     runs: dict[str, list[dict]] = {"floor": [], "submit": []}
     try:
         run_load(port, build_jobs(world, "floor", args.warmup * args.clients, args.clients, "warm"))

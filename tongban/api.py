@@ -17,10 +17,14 @@ def _mount():
     from tongban.cases.api import router as cases_router
     from tongban.catalog.api import router as catalog_router
     from tongban.delivery.api import router as delivery_router
+    from tongban.licences.api import router as licences_router
     from tongban.notify.api import router as notify_router
     from tongban.org.api import router as org_router
     from tongban.payments.api import router as payments_router
+    from tongban.ratings.api import router as ratings_router
+    from tongban.registries.api import router as registries_router
     from tongban.search.api import router as search_router
+    from tongban.themes.api import router as themes_router
     from tongban.workcal.api import router as workcal_router
 
     api.add_router("/", org_router)
@@ -31,6 +35,28 @@ def _mount():
     api.add_router("/payments", payments_router)
     api.add_router("/shipments", delivery_router)
     api.add_router("/cases", cases_router)
+    api.add_router("/", themes_router)  # /themes, /joint-cases
+    api.add_router("/ratings", ratings_router)
+    api.add_router("/registries", registries_router)
+    _install_case_directory()
+    api.add_router("/licences", licences_router)
+
+
+def _install_case_directory():
+    """The registries sit below the cases app: they learn about a case (its matter, department and
+    parties) through this directory, installed here at the composition root (docs/decisions/0009)."""
+    from tongban.cases.models import Case
+    from tongban.registries.purposes import use_case_directory
+
+    def by_number(number):
+        return (Case.objects.select_related("implementation__matter", "department", "applicant")
+                .filter(number=number).first())
+
+    def numbers(uids):
+        return {str(uid): number for uid, number in
+                Case.objects.filter(uid__in=list(uids), number__isnull=False).values_list("uid", "number")}
+
+    use_case_directory(by_number=by_number, numbers=numbers)
 
 
 _mount()

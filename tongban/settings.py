@@ -5,6 +5,7 @@ it is outside the web root so that uploads are only served through permission ch
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -17,9 +18,9 @@ DATA_DIR = Path(env.str("TONGBAN_DATA_DIR", default=str(Path.cwd() / "var"))).re
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
-def _development_secret() -> str:
-    # A random key generated once per data directory; production sets SECRET_KEY.
-    path = DATA_DIR / ".secret_key"
+def _development_secret(name: str = ".secret_key") -> str:
+    # A random key generated once per data directory; production sets SECRET_KEY (and TONGBAN_SEAL_KEY).
+    path = DATA_DIR / name
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50))
         path.chmod(0o600)
@@ -42,6 +43,10 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "tongban.core",
     "tongban.org",
     "tongban.accounts",
@@ -52,7 +57,11 @@ INSTALLED_APPS = [
     "tongban.delivery",
     "tongban.search",
     "tongban.catalog",
+    "tongban.registries",
     "tongban.cases",
+    "tongban.themes",
+    "tongban.licences",
+    "tongban.ratings",
     "tongban.portal",
 ]
 
@@ -64,10 +73,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tongban.core.middleware.RequestContextMiddleware",
+    # Login security (tongban/accounts/middleware.py): staff session limits, then the second-factor gate.
+    "tongban.accounts.middleware.StaffSessionTimeoutMiddleware",
+    "tongban.accounts.middleware.SecondFactorMiddleware",
+    "axes.middleware.AxesMiddleware",  # turns a lockout into the Chinese 登录已锁定 page; last, as axes asks
 ]
 
 ROOT_URLCONF = "tongban.urls"
@@ -90,12 +104,21 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env.str("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'tongban.sqlite3'}"),
-        conn_max_age=env.int("CONN_MAX_AGE", default=0),
-    )
-}
+DATABASES = {"default": dj_database_url.parse(env.str("DATABASE_URL", default=f"sqlite:///{DATA_DIR / 'tongban.sqlite3'}"))}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # docs/decisions/0005-submission-fast-path.md. Keep connections (a new one costs a TCP and auth round
+    # trip plus a backend fork, more than a whole request), checked before reuse after an error;
+    # bind parameters on the server and let psycopg prepare a statement after DATABASE_PREPARE_THRESHOLD
+    # runs on a connection, so PostgreSQL plans it once per connection instead of on every request.
+    # Behind PgBouncer in transaction mode: PgBouncer ≥ 1.21 with max_prepared_statements, or set
+    # DATABASE_PREPARE_THRESHOLD=0 (server-side binding stays, nothing is prepared).
+    DATABASES["default"].update(CONN_MAX_AGE=env.int("CONN_MAX_AGE", default=60), CONN_HEALTH_CHECKS=True)
+    _prepare = env.int("DATABASE_PREPARE_THRESHOLD", default=5)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=env.bool("DATABASE_SERVER_SIDE_BINDING", default=True),
+        prepare_threshold=_prepare if _prepare > 0 else None)
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the demo's web server and task worker share the file without "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -110,10 +133,34 @@ LOGIN_REDIRECT_URL = "/my/"  # staff to their desk or inbox, applicants to 我�
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "tongban.accounts.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Not the user name; staff mix three character classes (GB/T 22239-2019 8.1.4.1 a).
+    {"NAME": "tongban.accounts.password_validation.PlatformPasswordValidator"},
 ]
+
+# -- login security (docs/decisions/0008-identity-and-staff-login.md) ----------------------------
+AUTHENTICATION_BACKENDS = [
+    "tongban.accounts.backends.LockoutBackend",  # django-axes: refuses locked-out username + IP first
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout: 5 failed passwords for the same user name from the same IP lock that pair for 30 minutes.
+AXES_FAILURE_LIMIT = env.int("TONGBAN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("TONGBAN_LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "tongban.accounts.views.locked_out"
+AXES_COOLOFF_MESSAGE = "登录失败次数过多，账号已暂时锁定，请稍后再试。"
+AXES_VERBOSE = False
+# Behind a reverse proxy set the number of proxies so that the client's address, not the proxy's, is locked.
+AXES_IPWARE_PROXY_COUNT = env.int("TONGBAN_PROXY_COUNT", default=0) or None
+# Second factor (django-otp): the name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = env.str("TONGBAN_OTP_ISSUER", default="云川市政务服务")
+# Staff sessions: idle and absolute limits in seconds (applicants: SESSION_COOKIE_AGE below).
+TONGBAN_STAFF_IDLE_TIMEOUT = env.int("TONGBAN_STAFF_IDLE_TIMEOUT", default=30 * 60)
+TONGBAN_STAFF_SESSION_MAX_AGE = env.int("TONGBAN_STAFF_SESSION_MAX_AGE", default=8 * 3600)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -137,6 +184,17 @@ TASKS = {
     }
 }
 
+# A cache shared by every server process (CACHE_URL=redis://host:6379/1; Redis on the private network,
+# password set) also carries the sessions: read from the cache, written to both (cached_db), so a request
+# costs no session query and a logout or expiry is seen by every process at once. Without one, the
+# per-process memory cache would keep a logged-out session alive in the other processes: sessions then
+# stay in the database only. docs/decisions/0005-submission-fast-path.md.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES["default"].setdefault("KEY_PREFIX", env.str("CACHE_KEY_PREFIX", default="tongban"))
+_shared_cache = CACHES["default"]["BACKEND"] not in ("django.core.cache.backends.locmem.LocMemCache",
+                                                     "django.core.cache.backends.dummy.DummyCache")
+SESSION_ENGINE = env.str("SESSION_ENGINE", default="django.contrib.sessions.backends.cached_db" if _shared_cache
+                         else "django.contrib.sessions.backends.db")
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -145,7 +203,9 @@ X_FRAME_OPTIONS = "DENY"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # ID and mobile numbers leave the process masked, whoever logs them (tongban/core/masking.py).
+    "filters": {"mask_personal_data": {"()": "tongban.core.masking.MaskPersonalDataFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_personal_data"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
 
@@ -165,6 +225,7 @@ PERIODIC_TASKS = [
     ("tongban.notify.tasks.deliver_due", 30),
     ("tongban.delivery.tasks.poll_shipments", 300),
     ("tongban.cases.tasks.sweep_deadlines", 600),
+    ("tongban.ratings.tasks.sweep_ratings", 600),
 ]
 
 # Adapters for outside services; the simulated ones make the demo and the tests self-contained.
@@ -176,4 +237,17 @@ NOTIFY_BACKENDS = {
 TONGBAN_PAYMENT_KEY = env.str("TONGBAN_PAYMENT_KEY", default="")  # empty: derived from SECRET_KEY
 PAYMENT_GATEWAY = env.str("TONGBAN_PAYMENT_GATEWAY", default="tongban.payments.gateways.SimulatedGateway")
 DELIVERY_CARRIER = env.str("TONGBAN_DELIVERY_CARRIER", default="tongban.delivery.carriers.SimulatedCarrier")
+# Encrypts the departments' SM2 seal keys at rest (tongban/licences/keystore.py). Production sets it and keeps it
+# apart from the database backups; development generates one per data dir, like SECRET_KEY.
+TONGBAN_SEAL_KEY = env.str("TONGBAN_SEAL_KEY", default="") or _development_secret(".seal_key")
+# 好差评 data to the province's system; the file sink writes JSON lines under DATA_DIR/ratings_push/.
+RATINGS_PUSH_SINK = env.str("TONGBAN_RATINGS_PUSH_SINK", default="tongban.ratings.push.FileSink")
+RATINGS = {
+    # 政务服务回访: at least this share of each department's closed cases, drawn on this day of the month
+    # for the month before (葛店: 每月20日抽取不少于办件量20%的回访清单).
+    "SAMPLE_RATE": env.float("TONGBAN_RATINGS_SAMPLE_RATE", default=0.2),
+    "SAMPLE_DAY": env.int("TONGBAN_RATINGS_SAMPLE_DAY", default=20),
+    # "办不成事" reports are answered within this many working days (an ordinary 12345 order: 5).
+    "TICKET_DAYS": env.int("TONGBAN_RATINGS_TICKET_DAYS", default=5),
+}
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

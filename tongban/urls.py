@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("tongban.accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("tongban.catalog.urls")),
     path("", include("tongban.search.urls")),
@@ -16,6 +17,10 @@ urlpatterns = [
     path("", include("tongban.notify.urls")),
     path("", include("tongban.payments.urls")),
     path("", include("tongban.delivery.urls")),
+    path("", include("tongban.registries.urls")),
+    path("", include("tongban.ratings.urls")),
+    path("", include("tongban.themes.urls")),
     path("", include("tongban.cases.urls")),
+    path("", include("tongban.licences.urls")),
     path("", include("tongban.portal.urls")),
 ]

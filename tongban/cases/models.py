@@ -230,6 +230,9 @@ class Case(models.Model):
                                        default=DeliveryStatus.NONE)
     pickup_code = models.CharField("取件码", max_length=8, blank=True)
     delivered_at = models.DateTimeField("送达时间", null=True, blank=True)
+    # A sub-case of a joint case (一件事): accepted and handed out with its bundle (services/bundles.py).
+    bundle = models.ForeignKey("CaseBundle", verbose_name="所属联办件", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="cases")
 
     class Meta:
         verbose_name = verbose_name_plural = "办件"
@@ -461,6 +464,174 @@ class CaseSerial(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["implementation", "day"], name="uniq_case_serial")]
+
+    def __str__(self):
+        return f"{self.day} #{self.last}"
+
+
+# -- joint cases (一件事一次办) -----------------------------------------------------------------------
+
+class BundlePhase(models.TextChoices):
+    SUBMITTED = "submitted", "待受理"
+    CORRECTION = "correction", "待补正"
+    REFUSED = "refused", "不予受理"
+    PROCESSING = "processing", "办理中"
+    COMPLETED = "completed", "已办结"
+
+
+class CaseBundle(models.Model):
+    """联办件: one application for several matters of several departments ("一件事一次办").
+
+    Generic: the cases app knows members, dependencies and a promise, not where they come from. The
+    caller (tongban.themes) passes the definition it used, kept here as an immutable snapshot so a
+    later edit of the theme never changes a joint case under way. Each member is an ordinary Case
+    (its own number, department, workflow and clock) linked through BundleMember.
+    """
+
+    number = models.CharField("联办件编号", max_length=40, unique=True)
+    uid = models.UUIDField("标识", default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField("联办类别", max_length=20, default="theme")
+    source_code = models.CharField("主题代码", max_length=60, db_index=True)
+    title = models.CharField("联办事项名称", max_length=200)
+    definition = models.JSONField("主题定义快照", default=dict)
+    layout = models.JSONField("合并表单与材料对照", default=dict, blank=True)
+    lead_department = models.ForeignKey(Department, verbose_name="牵头部门", on_delete=models.PROTECT,
+                                        related_name="case_bundles")
+    division = models.ForeignKey(Division, verbose_name="区划", on_delete=models.PROTECT, related_name="+")
+    handout_place = models.CharField("统一出件地点", max_length=300, blank=True)
+    phase = models.CharField("联办状态", max_length=20, choices=BundlePhase.choices, default=BundlePhase.SUBMITTED,
+                             db_index=True)
+    revision = models.PositiveIntegerField("修订号", default=0)
+    channel = models.CharField("申请渠道", max_length=10, choices=Channel.choices, default=Channel.WEB)
+
+    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="申请人账号", on_delete=models.PROTECT,
+                                  related_name="case_bundles")
+    applicant_name = models.CharField("申请人", max_length=200, blank=True)
+    applicant_id_number = models.CharField("证件号码", max_length=18, blank=True)
+    applicant_phone = models.CharField("联系电话", max_length=20, blank=True)
+    situation = models.JSONField("情形引导答案", default=dict, blank=True)
+    answers = models.JSONField("合并申请表内容", default=dict, blank=True)
+    idempotency_key = models.CharField("幂等键", max_length=80, null=True, blank=True)
+
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+    updated_at = models.DateTimeField("更新时间", auto_now=True)
+    submitted_at = models.DateTimeField("提交时间", null=True, blank=True, db_index=True)
+    accepted_at = models.DateTimeField("受理时间", null=True, blank=True)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="受理人", null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    correction = models.JSONField("待补正内容", default=dict, blank=True)
+    decision_text = models.TextField("不予受理理由", blank=True)
+    completed_at = models.DateTimeField("办结时间", null=True, blank=True)
+
+    # The theme's own promise, counted like a case's (cases.deadlines works on these fields).
+    promised_days = models.PositiveIntegerField("承诺时限（工作日）", null=True, blank=True)
+    legal_days = models.PositiveIntegerField("法定时限（工作日）", null=True, blank=True)
+    extension_days = models.PositiveIntegerField("延长（工作日）", default=0)
+    paused_days = models.PositiveIntegerField("暂停计时（工作日）", default=0)
+    promised_due = models.DateField("承诺办结日", null=True, blank=True)
+    legal_due = models.DateField("法定办结日", null=True, blank=True)
+    warn_on = models.DateField("预警日", null=True, blank=True)
+    due_provisional = models.BooleanField("办结日暂估", default=False)
+
+    # 一窗出件: every member's result handed out together — one pickup code or one parcel.
+    delivery_method = models.CharField("送达方式", max_length=10, choices=DeliveryMethod.choices,
+                                       default=DeliveryMethod.WINDOW)
+    delivery_address = models.CharField("邮寄地址", max_length=300, blank=True)
+    delivery_recipient = models.CharField("收件人", max_length=60, blank=True)
+    delivery_phone = models.CharField("收件电话", max_length=20, blank=True)
+    delivery_status = models.CharField("送达状态", max_length=20, choices=DeliveryStatus.choices, blank=True,
+                                       default=DeliveryStatus.NONE)
+    pickup_code = models.CharField("取件码", max_length=8, blank=True)
+    tracking_no = models.CharField("运单号", max_length=40, blank=True)
+    delivered_at = models.DateTimeField("送达时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "联办件"
+        ordering = ["-submitted_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["applicant", "idempotency_key"], name="uniq_bundle_idempotency"),
+        ]
+        indexes = [models.Index(fields=["lead_department", "phase"])]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    # duck-typed for cases.deadlines.clock()
+    paused_since = None
+
+    @property
+    def clock_paused(self) -> bool:
+        return False
+
+    @property
+    def is_open(self) -> bool:
+        return self.phase in (BundlePhase.SUBMITTED, BundlePhase.CORRECTION, BundlePhase.PROCESSING)
+
+
+class BundleMemberState(models.TextChoices):
+    PENDING = "pending", "待联办受理"
+    WAITING = "waiting", "等待前置事项办结"
+    DISPATCHED = "dispatched", "已分送部门"
+    CANCELLED = "cancelled", "已取消"
+
+
+class BundleMember(models.Model):
+    """One matter of a joint case and its sub-case; `requires` are the members whose result it needs."""
+
+    bundle = models.ForeignKey(CaseBundle, verbose_name="联办件", on_delete=models.CASCADE, related_name="members")
+    code = models.SlugField("成员代码", max_length=40)
+    name = models.CharField("事项名称", max_length=200)
+    order = models.PositiveSmallIntegerField("顺序", default=1)
+    # A draft the applicant discards from 我的办件 takes its member with it (the rest of the joint case goes on).
+    case = models.OneToOneField(Case, verbose_name="子办件", on_delete=models.CASCADE, related_name="bundle_member")
+    requires = models.JSONField("前置成员", default=list, blank=True)
+    # Answers of this member's form taken from a required member's result: {"field key": "result_number"}.
+    fills = models.JSONField("由前置结果填写的字段", default=dict, blank=True)
+    state = models.CharField("状态", max_length=20, choices=BundleMemberState.choices,
+                             default=BundleMemberState.PENDING)
+    dispatched_at = models.DateTimeField("分送时间", null=True, blank=True)
+    note = models.CharField("说明", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "联办成员"
+        ordering = ["bundle", "order", "id"]
+        constraints = [models.UniqueConstraint(fields=["bundle", "code"], name="uniq_bundle_member_code")]
+
+    def __str__(self):
+        return f"{self.bundle.number} · {self.name}"
+
+
+class BundleEvent(models.Model):
+    """The joint case's own timeline (submitted, accepted as one, 补正, dispatched, completed, handed out)."""
+
+    bundle = models.ForeignKey(CaseBundle, verbose_name="联办件", on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    actor_label = models.CharField("操作人（快照）", max_length=150, blank=True)
+    action = models.CharField("动作", max_length=40)
+    label = models.CharField("事件", max_length=200)
+    comment = models.TextField("意见", blank=True)
+    data = models.JSONField("详情", default=dict, blank=True)
+    public = models.BooleanField("申请人可见", default=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "联办记录"
+        ordering = ["bundle", "at", "id"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.label}"
+
+
+class BundleSerial(models.Model):
+    """Running number per division and day behind readable joint case numbers."""
+
+    division = models.ForeignKey(Division, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["division", "day"], name="uniq_bundle_serial")]
 
     def __str__(self):
         return f"{self.day} #{self.last}"

@@ -5,7 +5,10 @@ its own procedure (e.g. 现场核查 between 审查 and 决定) gets another Wor
 editors change rows, not code.
 """
 
+import time
+
 from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from tongban.cases.models import ActionKind, StateKind, Workflow, WorkflowState, WorkflowTransition
 
@@ -65,6 +68,38 @@ def workflow_for(matter) -> Workflow:
 
 def intake_state(workflow: Workflow) -> WorkflowState:
     return workflow.states.filter(kind=StateKind.INTAKE).order_by("order").first()
+
+
+# Which workflow a matter's new cases start on, per process: (matter id) → (expires, workflow, state).
+# It is data an administrator may change, so it is kept briefly: this process forgets at once (signals
+# below), the other server processes within INTAKE_CACHE_SECONDS. A case keeps the workflow it was
+# filed on either way, so a case filed in that window simply runs on the previous (still valid) one.
+INTAKE_CACHE_SECONDS = 30.0
+_intake_cache: dict[int, tuple[float, Workflow, WorkflowState]] = {}
+
+
+def intake_for(matter) -> tuple[Workflow, WorkflowState]:
+    """The workflow and the first (intake) state for a new case of `matter`, without a query when
+    this process looked it up in the last INTAKE_CACHE_SECONDS."""
+    now = time.monotonic()
+    hit = _intake_cache.get(matter.pk)
+    if hit is not None and hit[0] > now:
+        return hit[1], hit[2]
+    workflow = workflow_for(matter)
+    state = intake_state(workflow)
+    if state is not None:
+        _intake_cache[matter.pk] = (now + INTAKE_CACHE_SECONDS, workflow, state)
+    return workflow, state
+
+
+def forget_intake(**kwargs) -> None:
+    _intake_cache.clear()
+
+
+for _model in (Workflow, WorkflowState):
+    post_save.connect(forget_intake, sender=_model, dispatch_uid=f"forget_intake_save_{_model.__name__}")
+    post_delete.connect(forget_intake, sender=_model, dispatch_uid=f"forget_intake_delete_{_model.__name__}")
+m2m_changed.connect(forget_intake, sender=Workflow.matters.through, dispatch_uid="forget_intake_matters")
 
 
 def done_state(workflow: Workflow) -> WorkflowState:

@@ -6,6 +6,7 @@ Every write goes through the services of its app, so the demo leaves the same au
 real registration would.
 """
 
+import base64
 import importlib
 import pkgutil
 import time
@@ -15,7 +16,10 @@ from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from tongban.accounts.models import StaffRole, User
+from tongban.accounts.identity import record_verification
+from tongban.accounts.models import AssuranceLevel, Organisation, StaffRole, User, VerificationMethod
+from tongban.accounts.organisations import kind_from_credit_code, register_organisation
+from tongban.accounts.second_factor import give_device, has_confirmed_device
 from tongban.accounts.services import create_user, grant_role
 from tongban.catalog.models import Implementation, Matter
 from tongban.catalog.services import add_implementation, batched_reindex, publish_spec
@@ -68,10 +72,14 @@ def load_demo(stdout=None, modules: list[str] | None = None) -> dict:
         sites = _load_sites(divisions, departments)
         say(f"区划 {len(divisions)} 个，部门 {len(departments)} 个，服务场所 {len(sites)} 个")
         accounts = _load_accounts(divisions, departments)
-        say(f"演示账号 {len(accounts)} 个")
+        say(f"演示账号 {len(accounts)} 个（工作人员登录须输入动态验证码，见账号表下方）")
         result = _load_matters(modules, divisions, departments, sites, say)
         # 空白表格 / 示例样表 of the application forms, drawn once the versions they belong to exist.
         result["blank_forms"] = attach_blank_forms(ACTOR, say)
+        # 一件事一次办 themes bundle the matters just loaded (tongban/demo/data/themes_demo.py).
+        from tongban.demo.data.themes_demo import load_demo_themes
+
+        result["themes"] = load_demo_themes(ACTOR, say)["themes"]
     matter_ids = list(Matter.objects.values_list("pk", flat=True))
     summary = {
         "divisions": len(divisions),
@@ -83,6 +91,7 @@ def load_demo(stdout=None, modules: list[str] | None = None) -> dict:
         "modules": modules,
         "accounts": accounts,
         "password": account_data.DEMO_PASSWORD,
+        "second_factor": demo_second_factor(),
         "seconds": round(time.monotonic() - started, 1),
         **result,
     }
@@ -90,10 +99,19 @@ def load_demo(stdout=None, modules: list[str] | None = None) -> dict:
         f"用时 {summary['seconds']} 秒")
     for problem in result["errors"]:
         say(f"警告：{problem}")
+    from tongban.demo.data.licences_demo import load_demo_licences  # before the cases: they issue licences
+
+    summary["licences"] = load_demo_licences(stdout)
     # Cases in every state (待受理 … 已送达) so each desk has work to show; they go through the services.
+    from tongban.demo.data.registries_demo import load_registries_demo
+
+    summary["registries"] = load_registries_demo(stdout)  # 基础库与共享授权 (issue 5): before the cases use them
     from tongban.demo.data.cases_demo import load_demo_cases
 
     summary["cases"] = load_demo_cases(stdout)
+    from tongban.demo.data.ratings_demo import load_demo_ratings
+
+    summary["ratings"] = load_demo_ratings(stdout)
     return summary
 
 
@@ -178,13 +196,60 @@ def _load_accounts(divisions, departments) -> list[dict]:
             staff_role, _ = grant_role(ACTOR, user, role, division=division, department=department,
                                        include_subdivisions=below)
             scopes.append(_scope_text(staff_role))
+        if spec["roles"] or user.is_superuser:
+            _give_demo_authenticator(user)
+        rows.append({"role": spec["label"], "username": user.username, "password": account_data.DEMO_PASSWORD,
+                     "name": user.display_name, "scopes": scopes, "spec": spec, "user": user})
+    users = {row["username"]: row["user"] for row in rows}
+    for row in rows:
+        spec, user, scopes = row.pop("spec"), row.pop("user"), row.pop("scopes")
+        if spec.get("identity"):
+            user = _verify_demo_identity(user, spec, clerk=users.get("clerk"))
+            scopes.append(user.get_identity_level_display().replace("（", "实名（", 1))
         if spec.get("id_number"):
             scopes.append(f"身份证号 {spec['id_number']}")
         if spec.get("company"):
-            scopes.append(f"代表 {spec['company']}（{spec['company_credit_code']}）")
-        rows.append({"role": spec["label"], "username": user.username, "password": account_data.DEMO_PASSWORD,
-                     "name": user.display_name, "scope": "；".join(scopes)})
+            _register_demo_company(user, spec)
+            scopes.append(f"代表 {spec['company']}（{spec['company_credit_code']}），单位管理员")
+        row["scope"] = "；".join(scopes)
     return rows
+
+
+def _verify_demo_identity(user: User, spec: dict, *, clerk: User | None) -> User:
+    """实名认证 of a demo applicant, as it would have happened (online self-declared, or at a window)."""
+    method = VerificationMethod(spec["identity"])
+    if user.verifications.filter(passed=True, method=method).exists():
+        return user
+    record_verification(ACTOR, user, id_number=spec["id_number"], name=spec["display_name"], method=method,
+                        verified_by=clerk if method == VerificationMethod.WINDOW_IN_PERSON else None,
+                        note="演示数据")
+    user.refresh_from_db()
+    return user
+
+
+def _register_demo_company(user: User, spec: dict) -> None:
+    if Organisation.objects.filter(credit_code=spec["company_credit_code"]).exists():
+        return
+    if user.identity_level < AssuranceLevel.REGISTRY_MATCHED:
+        raise ValidationError({"identity": f"演示账号 {user.username} 未实名认证，不能作为单位管理员"})
+    register_organisation(ACTOR, credit_code=spec["company_credit_code"], name=spec["company"],
+                          kind=kind_from_credit_code(spec["company_credit_code"]),
+                          legal_representative=spec["display_name"], administrator=user,
+                          source=Organisation.Source.WINDOW)
+
+
+def _give_demo_authenticator(user: User) -> None:
+    if not has_confirmed_device(user):
+        key_hex = base64.b32decode(account_data.DEMO_TOTP_SECRET).hex()
+        give_device(ACTOR, user, key_hex=key_hex, backup_codes=account_data.DEMO_BACKUP_CODES)
+
+
+def demo_second_factor() -> dict:
+    """How demo staff pass the second factor: the published secret, its otpauth URL, the backup codes."""
+    # ASCII label and issuer: the QR code printed in a terminal stays small enough to scan.
+    url = f"otpauth://totp/Yunchuan:demo-staff?secret={account_data.DEMO_TOTP_SECRET}&issuer=Yunchuan"
+    return {"secret": account_data.DEMO_TOTP_SECRET, "otpauth_url": url,
+            "backup_codes": list(account_data.DEMO_BACKUP_CODES)}
 
 
 def _scope_text(staff_role: StaffRole) -> str:

@@ -57,17 +57,18 @@ def notify(*, user=None, phone: str = "", email: str = "", subject: str, body: s
         Channel.SMS: (phone or getattr(user, "phone", "") or "").strip(),
         Channel.MAIL: (email or getattr(user, "email", "") or "").strip(),
     }
-    rows = []
-    for channel in dict.fromkeys(channels):
-        if not addresses[channel]:
-            continue
-        rows.append(Notification.objects.create(
+    rows = [
+        Notification(
             recipient=user, channel=channel, subject=subject.strip()[:200], body=body.strip(),
             phone=addresses[Channel.SMS] if channel == Channel.SMS else "",
             email=addresses[Channel.MAIL] if channel == Channel.MAIL else "",
             reference=(reference or "")[:64], link=_safe_link(link),
-        ))
+        )
+        for channel in dict.fromkeys(channels) if addresses[channel]
+    ]
     if rows:
+        # One INSERT for every channel (the ids come back with it: RETURNING on PostgreSQL and SQLite).
+        Notification.objects.bulk_create(rows)
         ids = [row.pk for row in rows]
         transaction.on_commit(lambda: _enqueue(ids))
     return rows
@@ -76,11 +77,14 @@ def notify(*, user=None, phone: str = "", email: str = "", subject: str, body: s
 def _enqueue(ids: list[int]) -> None:
     from tongban.notify.tasks import deliver_one
 
-    for pk in ids:
-        try:
-            deliver_one.enqueue(pk)
-        except Exception:  # the queue is down: deliver_due will pick the row up
-            log.exception("could not enqueue delivery of notification %s", pk)
+    try:
+        # One transaction for all of them: with the database queue that is one commit (one WAL
+        # flush) instead of one per row.
+        with transaction.atomic():
+            for pk in ids:
+                deliver_one.enqueue(pk)
+    except Exception:  # the queue is down: deliver_due will pick the rows up
+        log.exception("could not enqueue delivery of notifications %s", ids)
 
 
 def deliver(notification_id: int) -> str | None:

@@ -3,7 +3,7 @@
 import hashlib
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from tongban.accounts.models import User
@@ -33,6 +33,8 @@ from tongban.core.validators import is_valid_id_number
 from tongban.forms.defaults import effective_form
 from tongban.forms.uploads import check_upload
 from tongban.forms.validation import clean_answers
+from tongban.registries.exemptions import materials_satisfied  # registries (issue 5): 免证办
+from tongban.registries.prefill import prefill_from_registries  # registries (issue 5): 预填
 
 # Answers the platform can fill from the account (prefill hints in the form spec).
 PREFILL = {
@@ -61,10 +63,10 @@ def _prefill(spec, user) -> dict:
     return answers
 
 
-def _applicant_snapshot(case: Case, answers: dict) -> None:
+def _applicant_snapshot(case: Case, answers: dict, spec=None) -> None:
     """Name, ID and phone on the case row come from the form (what the applicant declared)."""
     declared = {}
-    for field in effective_form(case.matter_version):
+    for field in effective_form(case.matter_version) if spec is None else spec:
         source, value = field.get("prefill"), answers.get(field.get("key"))
         if source and value and source not in declared:
             declared[source] = str(value)
@@ -99,6 +101,9 @@ def start_application(actor, implementation: Implementation, *, channel: str = C
         registered_by=user_or_none(actor) if channel == Channel.WINDOW else None,
         answers=_prefill(effective_form(version), applicant),
     )
+    if channel != Channel.WINDOW:  # registries (issue 5): answers the base registries hold for this matter's grants
+        case.answers = {**prefill_from_registries(applicant, implementation, effective_form(version),
+                                                  case_ref=str(case.uid))[0], **case.answers}
     if applicant is not None:
         case.applicant_name = applicant.display_name
         case.applicant_id_number = applicant.id_number
@@ -142,6 +147,18 @@ def attach_file(actor, case: Case, material: Material | None, uploaded, *, kind=
             raise ValidationError("办件已办结，不能再上传材料。")
         if material is not None and material.version_id != case.matter_version_id:
             raise ValidationError({"material": "该材料不属于本事项。"})
+    f = stored_file(actor, case, material, uploaded, kind=kind)
+    f.save()
+    save(case)
+    if material is not None and case.phase != Phase.DRAFT:
+        record(case, actor, "upload", f"上传材料：{material.name}", data={"file": f.pk})
+        _maybe_complete_pending(actor, case, material)
+    return f
+
+
+def stored_file(actor, case: Case, material: Material | None, uploaded, *, kind=FileKind.MATERIAL) -> CaseFile:
+    """The upload checked (real PDF/image/OFD, not just the name), hashed and written to private
+    storage; the row is returned unsaved for the caller's transaction."""
     detected = check_upload(uploaded)
     uploaded.seek(0)
     digest = hashlib.sha256()
@@ -152,11 +169,6 @@ def attach_file(actor, case: Case, material: Material | None, uploaded, *, kind=
                  detected_type=detected, size=uploaded.size, sha256=digest.hexdigest(),
                  uploaded_by=user_or_none(actor))
     f.file.save(uploaded.name or "upload", uploaded, save=False)
-    f.save()
-    save(case)
-    if material is not None and case.phase != Phase.DRAFT:
-        record(case, actor, "upload", f"上传材料：{material.name}", data={"file": f.pk})
-        _maybe_complete_pending(actor, case, material)
     return f
 
 
@@ -182,8 +194,10 @@ def remove_file(actor, case: Case, f: CaseFile) -> None:
 
 def required_uploads(case: Case) -> list[Material]:
     """Materials the applicant must upload: required, from the applicant (免提交 ones are fetched)."""
+    # registries (issue 5, 免证办): what the base registries supplied for this case is not asked for.
+    supplied = {m.pk for m, _evidence in materials_satisfied(case.registered_by or case.applicant, case)}
     return [m for m in case.matter_version.materials.all()
-            if m.required and m.source == MaterialSource.APPLICANT]
+            if m.required and m.source == MaterialSource.APPLICANT and m.pk not in supplied]
 
 
 def missing_materials(case: Case, *, excused=()) -> list[Material]:
@@ -223,31 +237,6 @@ def submit(actor, case: Case, *, idempotency_key: str | None = None) -> Case:
     tell_applicant(case, "申请已提交",
                    f"您申请的“{case.matter_name}”已提交，办件编号 {case.number}，请留意受理结果。")
     return case
-
-
-def submit_application(actor, implementation: Implementation, answers: dict, *, channel=Channel.WEB,
-                       idempotency_key: str | None = None, files=()) -> tuple[Case, bool]:
-    """One call from draft to submitted (API clients). With an Idempotency-Key a retry returns the
-    case the first call made: (case, created)."""
-    if idempotency_key:
-        existing = Case.objects.filter(applicant=user_or_none(actor), idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
-    try:
-        with transaction.atomic():
-            case = start_application(actor, implementation, channel=channel)
-            case, errors = save_draft(actor, case, answers)
-            if errors:
-                raise ValidationError(errors)
-            for material, uploaded in files:
-                attach_file(actor, case, material, uploaded)
-            return submit(actor, case, idempotency_key=idempotency_key), True
-    except IntegrityError:
-        # Two retries raced: the other one committed first; answer with its case.
-        existing = Case.objects.filter(applicant=user_or_none(actor), idempotency_key=idempotency_key).first()
-        if existing is None:
-            raise
-        return existing, False
 
 
 @transaction.atomic
@@ -335,6 +324,6 @@ def _maybe_complete_pending(actor, case: Case, material: Material) -> None:
 
 
 __all__ = [
-    "start_application", "save_draft", "attach_file", "remove_file", "submit", "submit_application",
-    "register_walk_in", "resubmit", "withdraw", "missing_materials", "required_uploads",
+    "start_application", "save_draft", "attach_file", "remove_file", "submit",
+    "register_walk_in", "resubmit", "withdraw", "missing_materials", "required_uploads", "stored_file",
 ]
