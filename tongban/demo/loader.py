@@ -60,7 +60,7 @@ class _Out:
                 flush()
 
 
-def load_demo(stdout=None, modules: list[str] | None = None) -> dict:
+def load_demo(stdout=None, modules: list[str] | None = None, *, blank_forms: bool = True) -> dict:
     """Load the demo city. `modules` names data modules under tongban.demo.data (default: every
     matters_*.py; the sample file only when it is the only one). Returns a summary dict."""
     say = _Out(stdout)
@@ -75,7 +75,8 @@ def load_demo(stdout=None, modules: list[str] | None = None) -> dict:
         say(f"演示账号 {len(accounts)} 个（工作人员登录须输入动态验证码，见账号表下方）")
         result = _load_matters(modules, divisions, departments, sites, say)
         # 空白表格 / 示例样表 of the application forms, drawn once the versions they belong to exist.
-        result["blank_forms"] = attach_blank_forms(ACTOR, say)
+        # Tests that need the whole city but not the PDFs skip the drawing (blank_forms=False).
+        result["blank_forms"] = attach_blank_forms(ACTOR, say) if blank_forms else None
         # 一件事一次办 themes bundle the matters just loaded (tongban/demo/data/themes_demo.py).
         from tongban.demo.data.themes_demo import load_demo_themes
 

@@ -25,7 +25,7 @@ TODAY = date(2026, 11, 23)
 def demo_cases(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic(), freeze_time(NOW):
         # load_demo builds the cases itself, as `tongban demo` does.
-        yield load_demo(modules=["matters_business", "matters_people"])["cases"]
+        yield load_demo(modules=["matters_business", "matters_people"], blank_forms=False)["cases"]
         transaction.set_rollback(True)
 
 

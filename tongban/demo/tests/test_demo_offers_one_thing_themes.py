@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def demo_city(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo(modules=["matters_people", "matters_business"])
+        yield load_demo(modules=["matters_people", "matters_business"], blank_forms=False)
         transaction.set_rollback(True)
 
 
