@@ -6,8 +6,8 @@ Serves with gunicorn (pinned in pyproject.toml). Creates its own database (`tong
 on the server of DATABASE_URL), migrates it, and creates one city, one department, one published
 matter with a small form and no uploads (名称, 身份证号, 手机, 地址, 申请事由), and one applicant
 account per client, each logged in with its own session. Then it starts a real multi-process
-server (gunicorn, gthread workers, CONN_MAX_AGE set, DJANGO_SETTINGS_MODULE=bench.settings_submit)
-and drives it with `--clients` concurrent keep-alive connections (threads with http.client), in the
+server (gunicorn, reading the repository's gunicorn.conf.py; workers and threads from the options,
+CONN_MAX_AGE set, DJANGO_SETTINGS_MODULE=bench.settings_submit) and drives it with `--clients` concurrent keep-alive connections (threads with http.client), in the
 same run:
 
   * floor:  POST /bench/floor — a bare Django view that parses the JSON body and inserts one row;
@@ -311,7 +311,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--requests", type=int, default=3000, help="submissions (and floor inserts) per round")
     parser.add_argument("--clients", type=int, default=32, help="concurrent clients, each its own applicant")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (default 4)")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 2),
+                        help="gunicorn worker processes (default: 2 per core, as gunicorn.conf.py)")
     parser.add_argument("--threads", type=int, default=2, help="threads per worker (gthread, default 2)")
     parser.add_argument("--rounds", type=int, default=2, help="floor/submit rounds, alternating (default 2)")
     parser.add_argument("--warmup", type=int, default=8, help="warm-up requests per client and endpoint")

@@ -1,8 +1,11 @@
 """Sending notifications: write to the outbox now, deliver after commit, retry with backoff.
 
-notify() does no I/O: it adds rows to the caller's transaction and, once that commits, enqueues a
-delivery task per row. If the caller rolls back, nothing was written and nothing is sent. If the
-queue is unreachable at that moment, the periodic deliver_due sweep still finds the rows.
+notify() does no I/O: it adds rows to the caller's transaction and one delivery task for them. With
+the database queue (django-tasks-db, the default) the task row is written in that same transaction:
+it commits or rolls back with the messages, and costs no commit of its own (a transactional
+outbox). With another queue (Redis) the task is enqueued once the caller commits, so that a worker
+never looks for rows not yet committed. Either way, if the caller rolls back nothing is sent; if the
+queue is unreachable, the periodic deliver_due sweep still finds the rows.
 
 Delivery is at-least-once: a row is locked while it is sent (SELECT … FOR UPDATE SKIP LOCKED on
 PostgreSQL, so a second worker skips it; SQLite runs one writer at a time), and is marked sent in
@@ -16,7 +19,7 @@ import logging
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, transaction
+from django.db import connection, router, transaction
 from django.utils import timezone
 
 from tongban.core.services import audit
@@ -70,19 +73,35 @@ def notify(*, user=None, phone: str = "", email: str = "", subject: str, body: s
         # One INSERT for every channel (the ids come back with it: RETURNING on PostgreSQL and SQLite).
         Notification.objects.bulk_create(rows)
         ids = [row.pk for row in rows]
-        transaction.on_commit(lambda: _enqueue(ids))
+        if _queue_in_this_database():
+            from tongban.notify.tasks import deliver_many
+
+            # No savepoint around it: this queue is the caller's own database, whose failure
+            # fails the caller anyway.
+            deliver_many.enqueue(ids)
+        else:
+            transaction.on_commit(lambda: _enqueue(ids))
     return rows
 
 
+def _queue_in_this_database() -> bool:
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    from tongban.notify.tasks import deliver_many
+
+    if not isinstance(task_backends[deliver_many.backend], DatabaseBackend):
+        return False
+    from django_tasks_db.models import DBTaskResult  # only installed with that backend
+
+    return router.db_for_write(Notification) == router.db_for_write(DBTaskResult)
+
+
 def _enqueue(ids: list[int]) -> None:
-    from tongban.notify.tasks import deliver_one
+    from tongban.notify.tasks import deliver_many
 
     try:
-        # One transaction for all of them: with the database queue that is one commit (one WAL
-        # flush) instead of one per row.
-        with transaction.atomic():
-            for pk in ids:
-                deliver_one.enqueue(pk)
+        deliver_many.enqueue(ids)
     except Exception:  # the queue is down: deliver_due will pick the rows up
         log.exception("could not enqueue delivery of notifications %s", ids)
 

@@ -1,6 +1,8 @@
 """Background delivery of the outbox, run by the worker (`python -m tongban db_worker`).
 
-deliver_one is enqueued for each new row after the writer's transaction commits; deliver_due is the
+deliver_many is enqueued with the rows one notify() call wrote (services.notify: in the writer's
+transaction with the database queue, after its commit with another); deliver_one stays for tasks
+queued by earlier versions; deliver_due is the
 periodic sweep (settings.PERIODIC_TASKS) that sends retries when their time comes and anything
 whose enqueue was lost.
 """
@@ -13,6 +15,15 @@ from tongban.notify import services
 @task()
 def deliver_one(notification_id: int) -> str | None:
     return services.deliver(notification_id)
+
+
+@task()
+def deliver_many(notification_ids: list[int]) -> dict:
+    counts: dict[str, int] = {}
+    for pk in notification_ids:
+        status = services.deliver(pk) or "skipped"
+        counts[status] = counts.get(status, 0) + 1
+    return counts
 
 
 @task()
