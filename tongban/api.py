@@ -45,7 +45,7 @@ def _mount():
 def _install_case_directory():
     """The registries sit below the cases app: they learn about a case (its matter, department and
     parties) through this directory, installed here at the composition root (docs/decisions/0009)."""
-    from tongban.cases.models import Case
+    from tongban.cases.models import Case, CaseBundle
     from tongban.registries.purposes import use_case_directory
 
     def by_number(number):
@@ -53,8 +53,13 @@ def _install_case_directory():
                 .filter(number=number).first())
 
     def numbers(uids):
-        return {str(uid): number for uid, number in
-                Case.objects.filter(uid__in=list(uids), number__isnull=False).values_list("uid", "number")}
+        uids = list(uids)
+        found = {str(uid): number for uid, number in
+                 Case.objects.filter(uid__in=uids, number__isnull=False).values_list("uid", "number")}
+        # A theme journey's reads are logged with the joint case's uid (tongban/themes/prefill.py).
+        found.update({str(uid): number for uid, number in
+                      CaseBundle.objects.filter(uid__in=uids).values_list("uid", "number")})
+        return found
 
     use_case_directory(by_number=by_number, numbers=numbers)
 

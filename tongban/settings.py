@@ -226,6 +226,7 @@ PERIODIC_TASKS = [
     ("tongban.delivery.tasks.poll_shipments", 300),
     ("tongban.cases.tasks.sweep_deadlines", 600),
     ("tongban.ratings.tasks.sweep_ratings", 600),
+    ("tongban.themes.tasks.purge_journey_uploads", 3600),
 ]
 
 # Adapters for outside services; the simulated ones make the demo and the tests self-contained.

@@ -14,7 +14,7 @@ from django.utils import timezone
 from fpdf import FPDF
 
 from tongban.cases.models import AcceptMode, Case, Outcome
-from tongban.cases.rating_links import rating_url
+from tongban.cases.rating_links import rating_url_for
 from tongban.core.pdf import cjk_font_path, qr_png
 from tongban.core.validators import mask_id_number
 
@@ -119,10 +119,14 @@ def _rating_qr(pdf: _Notice, case: Case) -> None:
     if y + 26 > pdf.h - 20:
         pdf.add_page()
         y = pdf.get_y()
-    pdf.image(qr_png(rating_url(case.number)), x=22, y=y, w=24, h=24)
+    pdf.image(qr_png(rating_url_for(case)), x=22, y=y, w=24, h=24)
     pdf.set_xy(50, y + 5)
     pdf.set_font(FONT, size=10)
-    pdf.multi_cell(120, 6, "扫码评价本次服务（好差评）\n您的评价和意见将由专人核实处理并答复")
+    if case.bundle_id:  # a sub-case's notice: the joint case is rated once, as a whole
+        caption = "扫码评价本次“一件事”联办服务（好差评）\n各事项办结后评价一次即可，无需逐项评价"
+    else:
+        caption = "扫码评价本次服务（好差评）\n您的评价和意见将由专人核实处理并答复"
+    pdf.multi_cell(120, 6, caption)
 
 
 def _date_of(case, kind):

@@ -15,12 +15,14 @@ from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from tongban.cases.api import CaseSessionAuth
+from tongban.cases.models import BundlePhase
 from tongban.catalog.models import Matter
 from tongban.core.api_errors import ApiError, ErrorOut, not_found, register_field_labels
 from tongban.org.models import ServiceSite
 from tongban.ratings import selectors, statistics
 from tongban.ratings.models import DUPLICATE_MESSAGE, BadRatingReview, Rating, RatingChannel
 from tongban.ratings.services import loop, tickets
+from tongban.ratings.services.joint import rate_joint
 from tongban.ratings.services.rating import rate
 
 router = Router(tags=["好差评"])
@@ -83,11 +85,13 @@ class RatingOut(Schema):
 
 
 class CaseRatingOut(Schema):
-    case_number: str
+    case_number: str = Field(description="办件编号；联办件的评价链接为联办件编号")
     matter: str
-    department: str
+    department: str = Field(description="实施部门；联办件为牵头部门")
     can_rate: bool
     rating: RatingOut | None
+    covers: list[RatingOut] = Field(default_factory=list,
+                                    description="联办件（一件事）：一次评价计入的各事项，每个办理部门一条，含各自的差评处理")
 
 
 class ReviewOut(Schema):
@@ -168,6 +172,16 @@ def _review_out(user, review: BadRatingReview) -> dict:
             "history": _events(review.events.order_by("at", "id"), for_staff=True)}
 
 
+def _joint_of(token: str):
+    """The joint case a link rates: a joint case's own link, or a sub-case's (rated as a whole)."""
+    bundle = selectors.bundle_from_token(token)
+    if bundle is None:
+        case = selectors.case_from_token(token)
+        if case is not None and case.bundle_id:
+            bundle = selectors.bundle_of(case)
+    return bundle
+
+
 def _case_or_404(token: str):
     case = selectors.case_from_token(token)
     if case is None:
@@ -188,6 +202,12 @@ def indicators(request, mode: Literal["online", "window"] = "online"):
 def read_case_rating(request, token: str):
     from tongban.ratings.services.rating import RATEABLE_PHASES
 
+    bundle = _joint_of(token)
+    if bundle is not None:
+        rows, cases = list(selectors.joint_ratings(bundle)), list(selectors.rateable_cases_of(bundle))
+        return {"case_number": bundle.number, "matter": bundle.title, "department": bundle.lead_department.name,
+                "can_rate": not rows and bool(cases) and bundle.phase == BundlePhase.COMPLETED,
+                "rating": _rating_out(rows[0]) if rows else None, "covers": [_rating_out(r) for r in rows]}
     case = _case_or_404(token)
     rating = selectors.case_rating(case)
     return {"case_number": case.number, "matter": case.matter_version.name, "department": case.department.name,
@@ -198,12 +218,17 @@ def read_case_rating(request, token: str):
 @router.post("/rate/{token}", response={201: RatingOut, **R}, operation_id="rateCase",
              summary="评价办件（一事一评）", description="同一办件同一次办理只能评价一次，重复评价返回 409。")
 def rate_case(request, token: str, body: RateIn):
-    case = _case_or_404(token)
+    bundle = _joint_of(token)
+    case = None if bundle is not None else _case_or_404(token)
     channel = {"qr": RatingChannel.QR, "sms": RatingChannel.SMS, "pc": RatingChannel.PC,
                "mobile": RatingChannel.MOBILE}[body.via]
     try:
-        rating = rate(request.user, case, level=body.level, channel=channel, scores=body.scores,
-                      comment=body.comment, anonymous=body.anonymous)
+        if bundle is not None:  # 一件事一次办: one rating for the joint case, the first row answers
+            rating = rate_joint(request.user, bundle, level=body.level, channel=channel, scores=body.scores,
+                                comment=body.comment, anonymous=body.anonymous)[0]
+        else:
+            rating = rate(request.user, case, level=body.level, channel=channel, scores=body.scores,
+                          comment=body.comment, anonymous=body.anonymous)
     except ValidationError as exc:
         raise _invalid(exc) from None
     return Status(201, _rating_out(Rating.objects.select_related("case", "department").get(pk=rating.pk)))

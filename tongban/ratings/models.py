@@ -105,6 +105,10 @@ class Rating(models.Model):
     window = models.ForeignKey(Window, verbose_name="窗口", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="+")
 
+    # 一件事一次办: one rating of a joint case (联办件) is kept as one row per sub-case its departments
+    # handled, all with this number, so each department is rated for its part (docs/decisions/0010 §11).
+    bundle_number = models.CharField("联办件编号", max_length=40, blank=True, db_index=True)
+
     rated_at = models.DateTimeField("评价时间", default=timezone.now, db_index=True)
     # 申诉成立 (mistaken or malicious rating): kept for the record, left out of every statistic.
     invalid = models.BooleanField("无效评价（申诉成立）", default=False)

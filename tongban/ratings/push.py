@@ -44,6 +44,8 @@ def format_rating(rating: Rating) -> dict:
     record = {
         "evaluateId": f"{rating.division.code}{timezone.localtime(rating.rated_at):%Y%m%d}{rating.pk:08d}",
         "projectNo": case.number,
+        # Ours, not a provincial name: the joint case (联办件) whose one rating this row is part of.
+        "jointProjectNo": rating.bundle_number,
         "serviceNumber": rating.handling,
         "serviceName": rating.handling_label,
         "taskCode": case.implementation.code,

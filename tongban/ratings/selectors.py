@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import department_scope_q, departments_in_scope, roles_of
-from tongban.cases.models import Case, Phase
-from tongban.cases.rating_links import case_number_from
+from tongban.cases.models import Case, CaseBundle, Phase
+from tongban.cases.rating_links import case_number_from, joint_number_from
 from tongban.ratings.models import (
     CASE_HANDLING,
     BadRatingReview,
@@ -52,6 +52,34 @@ def case_from_token(token: str) -> Case | None:
         return None
     return (Case.objects.exclude(phase=Phase.DRAFT).filter(number=number)
             .select_related("department", "matter_version", "implementation__matter").first())
+
+
+def bundle_from_token(token: str):
+    """The joint case (联办件) a joint rating link names, or None (a case's link, or a forged one)."""
+    number = joint_number_from(token)
+    if not number:
+        return None
+    return CaseBundle.objects.filter(number=number).select_related("lead_department").first()
+
+
+def bundle_of(case: Case):
+    return CaseBundle.objects.filter(pk=case.bundle_id).select_related("lead_department").first()
+
+
+def rateable_cases_of(bundle):
+    """The sub-cases of a joint case its departments handled to the end (decided, or refused by the
+    department): what the joint case's one rating is recorded against, in the theme's order."""
+    return (Case.objects.filter(bundle=bundle, number__isnull=False, phase__in=[Phase.COMPLETED, Phase.REFUSED])
+            .select_related("department", "division", "matter_version", "implementation__matter", "applicant",
+                            "decided_by", "accepted_by", "registered_by")
+            .order_by("bundle_member__order", "pk"))
+
+
+def joint_ratings(bundle):
+    """The rows of a joint case's one rating (one per department's sub-case), in the theme's order."""
+    return (Rating.objects.filter(bundle_number=bundle.number, handling=CASE_HANDLING)
+            .select_related("case", "department", "review", "review__step", "review__department")
+            .order_by("case__bundle_member__order", "pk"))
 
 
 def ratings_of_case(case: Case):

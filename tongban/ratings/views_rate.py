@@ -18,11 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from tongban.accounts.models import Role
-from tongban.cases.rating_links import rating_path
+from tongban.cases.models import BundlePhase
+from tongban.cases.rating_links import joint_rating_path, rating_path
 from tongban.cases.selectors import cases_for_staff
 from tongban.org.models import Window
 from tongban.ratings import selectors
 from tongban.ratings.models import BAD_LEVELS, DUPLICATE_MESSAGE, RatingChannel
+from tongban.ratings.services.joint import rate_joint
 from tongban.ratings.services.rating import RATEABLE_PHASES, indicators, mode_of, rate, visit_handling
 from tongban.ratings.views_common import errors_of, level_choices, render_staff, scores_from, staff_only
 
@@ -52,9 +54,15 @@ def _form_context(case, handling_mode: str, post=None, errors=None) -> dict:
 
 
 def rate_page(request, token):
+    bundle = selectors.bundle_from_token(token)
+    if bundle is not None:
+        return joint_rate_page(request, bundle)
     case = selectors.case_from_token(token)
     if case is None:
         raise Http404(_("评价链接无效，请扫描文书上的二维码或点击短信中的链接"))
+    if case.bundle_id:  # a sub-case's own link (an older notice): its joint case is rated once, as a whole
+        query = f"?{request.GET.urlencode()}" if request.GET else ""
+        return redirect(joint_rating_path(case.bundle.number) + query)
     channel = _channel(request)
     rating = selectors.case_rating(case)
     errors = {}
@@ -81,12 +89,49 @@ def rate_page(request, token):
     return render(request, "ratings/rate.html", context, status=422 if errors else 200)
 
 
+def joint_rate_page(request, bundle):
+    """一件事一次办: the joint case's one rating, covering every sub-case its departments handled."""
+    channel = _channel(request)
+    cases = list(selectors.rateable_cases_of(bundle))
+    rows = list(selectors.joint_ratings(bundle))
+    errors = {}
+    if request.method == "POST" and not rows:
+        try:
+            rate_joint(request.user, bundle, level=request.POST.get("level"), channel=channel,
+                       scores=scores_from(request.POST), comment=request.POST.get("comment", ""),
+                       anonymous=bool(request.POST.get("anonymous")))
+        except ValidationError as exc:
+            errors = errors_of(exc)
+        else:
+            messages.success(request, _("感谢您的评价！"))
+            return redirect(request.get_full_path())
+    elif request.method == "POST":
+        errors = {"__all__": _(DUPLICATE_MESSAGE)}
+    answers = [{"rating": r, "review": r.review, "history": selectors.public_history(r.review)}
+               for r in rows if r.is_bad and getattr(r, "review", None) is not None]
+    context = {
+        "bundle": bundle, "cases": cases, "rating": rows[0] if rows else None, "answers": answers,
+        "via": request.GET.get("via", ""), "can_rate": not rows and bool(cases) and bundle.phase == BundlePhase.COMPLETED,
+        "general_error": errors.get("__all__", ""),
+        **_form_context(None, mode_of(cases[0]) if cases else "online", request.POST if errors else None, errors),
+    }
+    return render(request, "ratings/rate_joint.html", context, status=422 if errors else 200)
+
+
 @login_required
 @require_GET
 def my_ratings(request):
-    ratings = list(selectors.ratings_of_user(request.user))
-    for r in ratings:
-        r.link = rating_path(r.case.number) + "?via=web"
+    ratings, joint_seen = [], set()
+    for r in selectors.ratings_of_user(request.user):
+        if r.bundle_number:  # a joint case's one rating: listed once, however many departments it covers
+            if r.bundle_number in joint_seen:
+                continue
+            joint_seen.add(r.bundle_number)
+            r.link = joint_rating_path(r.bundle_number) + "?via=web"
+            r.joint = True
+        else:
+            r.link = rating_path(r.case.number) + "?via=web"
+        ratings.append(r)
     return render(request, "ratings/mine.html", {"ratings": ratings})
 
 

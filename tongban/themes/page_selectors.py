@@ -3,7 +3,7 @@ backend's own reads (selectors, definition_of, plan) so the pages and the API sa
 
 from tongban.cases import deadlines
 from tongban.cases import selectors as case_selectors
-from tongban.cases.models import BundleMemberState, CaseBundle, Phase
+from tongban.cases.models import BundleMemberState, BundlePhase, CaseBundle, Phase
 from tongban.forms.rendering import answers_for_display
 from tongban.themes.definition import definition_of
 from tongban.themes.models import Theme
@@ -107,6 +107,42 @@ def joint_merged_spec(bundle: CaseBundle) -> list[dict]:
     sources = (bundle.layout or {}).get("fields") or {}
     # Keep only the fields the joint case was filed with (the same keys the correction service accepts).
     return [f for f in merged.spec if f.get("type") == "section" or f["key"] in sources]
+
+
+def members_to_fix(bundle: CaseBundle) -> set[str] | None:
+    """Which members the applicant may change now: all of them (None) while the window's 一次性告知 is
+    open; once accepted, only the sub-cases a department sent back for 补正 — a decided or running
+    sub-case keeps what its department is working on."""
+    if bundle.phase == BundlePhase.CORRECTION:
+        return None
+    return {m.code for m in bundle.members.filter(case__phase=Phase.CORRECTION).only("code")}
+
+
+def spec_to_fix(bundle: CaseBundle, codes: set[str] | None) -> list[dict]:
+    """The one form, limited to the fields some member in `codes` uses (None: the whole form)."""
+    spec = joint_merged_spec(bundle)
+    if codes is None:
+        return spec
+    sources = (bundle.layout or {}).get("fields") or {}
+    kept: list[dict] = []
+    for f in spec:
+        if f.get("type") == "section":
+            if kept and kept[-1].get("type") == "section":
+                kept.pop()  # a section none of whose fields is kept
+            kept.append(f)
+        elif any(code in codes for code, _key in sources.get(f["key"], [])):
+            kept.append(f)
+    if kept and kept[-1].get("type") == "section":
+        kept.pop()
+    return kept
+
+
+def uploads_to_fix(bundle: CaseBundle, codes: set[str] | None) -> list[dict]:
+    """The shared uploads (one per material group) a member in `codes` uses (None: all of them)."""
+    groups = [m for m in (bundle.layout or {}).get("materials", []) if m.get("upload")]
+    if codes is None:
+        return groups
+    return [m for m in groups if any(p["member"] in codes for p in m.get("parts", []))]
 
 
 def joint_answers(bundle: CaseBundle, *, mask: bool) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from tongban.cases.models import CaseBundle, Channel
+from tongban.cases.models import BundleMemberState, CaseBundle, Channel, Phase
 from tongban.cases.services import bundles
 from tongban.catalog.models import Implementation, Material
 from tongban.catalog.staff_selectors import can_edit_for_department
@@ -193,10 +193,11 @@ def _rename(merged: MergedForm, error_key: str) -> str:
 
 
 def apply_for_theme(actor, theme: Theme, *, situation: dict, answers: dict, uploads: dict | None = None,
-                    optional=None, channel: str = Channel.WEB,
-                    idempotency_key: str | None = None) -> tuple[CaseBundle, bool]:
+                    optional=None, channel: str = Channel.WEB, idempotency_key: str | None = None,
+                    ref: str | None = None) -> tuple[CaseBundle, bool]:
     """One application for a published theme → (joint case, created). Every problem is raised at once
-    as a ValidationError keyed situation.<q>, answers.<field>, materials.<key>, optional or members."""
+    as a ValidationError keyed situation.<q>, answers.<field>, materials.<key>, optional or members.
+    `ref`: the uid the journey drew for the joint case (its registry reads are logged with it)."""
     if theme.status != ThemeStatus.PUBLISHED:
         raise ValidationError("该主题当前未发布，暂不能申请。")
     uploads = uploads or {}
@@ -216,6 +217,7 @@ def apply_for_theme(actor, theme: Theme, *, situation: dict, answers: dict, uplo
     spec = bundles.BundleSpec(
         source_code=theme.code, title=theme.name, definition=definition, lead_department=theme.lead_department,
         division=theme.division, promised_days=theme.promised_days, handout_place=definition["handout"]["place"],
+        uid=ref,
         layout={"fields": {k: [list(s) for s in v] for k, v in merged.sources.items()},
                 "materials": [m.as_dict() for m in merged.materials],
                 "chosen": selection.codes, "skipped": selection.skipped})
@@ -244,6 +246,13 @@ def correct_joint_application(actor, bundle: CaseBundle, *, answers: dict | None
         unknown = [k for k in answers if k not in sources]
         if unknown:
             raise ValidationError({f"answers.{k}": f"申请表没有字段“{k}”" for k in unknown})
+        # Once accepted, only a sub-case its department sent back may change; a running or decided one
+        # keeps what its department works on (the rest of the answers is still saved).
+        open_codes = {m.code for m in bundle.members.select_related("case")
+                      if m.state != BundleMemberState.CANCELLED and m.case.phase in (Phase.DRAFT, Phase.CORRECTION)}
+        for key in [k for k in answers if not any(code in open_codes for code, _ in sources[k])]:
+            errors[f"answers.{key}"] = "该项所属事项已在办理中或已办结，当前无需补正，不能修改"
+            answers = {k: v for k, v in answers.items() if k != key}
         per_member: dict[str, dict] = {}
         for key, value in answers.items():
             for code, member_key in sources[key]:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from tongban.cases import deadlines
 from tongban.cases.models import BundlePhase, DeliveryMethod, DeliveryStatus, Phase
+from tongban.cases.rating_links import joint_rating_path
 from tongban.cases.selectors import bundle_for_applicant
 from tongban.cases.services import bundles
 from tongban.cases.views_applicant import UPLOAD_ACCEPT
@@ -68,8 +69,9 @@ def _render(request, bundle, *, errors=None, typed=None, status=200):
     members = page_selectors.member_rows(bundle)
     fixing = bundle.phase == BundlePhase.CORRECTION or (
         bundle.phase == BundlePhase.PROCESSING and any(m["case"].phase == Phase.CORRECTION for m in members))
-    spec = page_selectors.joint_merged_spec(bundle) if fixing else []
-    uploads = [m for m in (bundle.layout or {}).get("materials", []) if m.get("upload")] if fixing else []
+    codes = page_selectors.members_to_fix(bundle) if fixing else set()
+    spec = page_selectors.spec_to_fix(bundle, codes) if fixing else []
+    uploads = page_selectors.uploads_to_fix(bundle, codes) if fixing else []
     form_keys = {f.get("key") for f in spec}
     summary = [(f"#f-{k.removeprefix('answers.')}" if k.removeprefix("answers.") in form_keys else
                 f"#material-{k.removeprefix('materials.')}" if k.startswith("materials.") else "", v)
@@ -94,8 +96,15 @@ def _render(request, bundle, *, errors=None, typed=None, status=200):
         "delivery_methods": [(DeliveryMethod.WINDOW.value, DeliveryMethod.WINDOW.label),
                              (DeliveryMethod.EXPRESS.value, DeliveryMethod.EXPRESS.label)],
         "delivery_errors": errors if any(k in errors for k in ("method", "recipient", "phone", "address")) else {},
+        "rate_link": _rate_link(bundle, members),
     }
     return render(request, "themes/joint/case.html", context, status=status)
+
+
+def _rate_link(bundle, members) -> str:
+    """好差评: a completed joint case is rated once, as a whole, through its own link (never per sub-case)."""
+    handled = any(m["case"].number and m["case"].phase in (Phase.COMPLETED, Phase.REFUSED) for m in members)
+    return joint_rating_path(bundle.number) + "?via=web" if bundle.phase == BundlePhase.COMPLETED and handled else ""
 
 
 def _errors_of(exc) -> dict[str, str]:
@@ -109,7 +118,7 @@ def _errors_of(exc) -> dict[str, str]:
 def correct(request, number):
     """补正 in the one form: answers and uploads, each mapped by the backend to every sub-case using it."""
     bundle = _own(request.user, number)
-    spec = page_selectors.joint_merged_spec(bundle)
+    spec = page_selectors.spec_to_fix(bundle, page_selectors.members_to_fix(bundle))
     posted = {f["key"] for f in spec if f.get("type") != "section" and (f["key"] in request.POST)}
     cleaned, form_errors = clean_answers(spec, request.POST, partial=True)
     errors = {f"answers.{k}": v for k, v in form_errors.items()}

@@ -28,9 +28,11 @@ from tongban.forms.validation import clean_answers
 from tongban.themes import page_selectors
 from tongban.themes.definition import definition_of
 from tongban.themes.merge import prefill
+from tongban.themes.prefill import read_registries, registry_answers, shown_sources
 from tongban.themes.selection import clean_situation
 from tongban.themes.selectors import published_theme
 from tongban.themes.services import apply_for_theme, plan
+from tongban.themes.tasks import journey_upload_dir
 
 SESSION_PREFIX = "theme_journey:"
 CONFIRMED_KEY = "theme_journey_confirmed"  # the joint case number the confirmation page may show once
@@ -48,8 +50,12 @@ class Draft:
         self.situation: dict = data.get("situation", {})
         self.optional: list | None = data.get("optional")
         self.answers: dict = data.get("answers", {})
-        self.files: dict = data.get("files", {})
+        # A file the purge removed (tasks.py: untouched for longer than a session lives) is asked again.
+        self.files: dict = {k: f for k, f in data.get("files", {}).items() if private_storage.exists(f["path"])}
         self.idempotency_key: str = data.get("idempotency_key") or uuid.uuid4().hex
+        # The joint case's uid, drawn now: registry reads for the form are logged with it (prefill.py).
+        self.ref: str = data.get("ref") or str(uuid.uuid4())
+        self.registry: dict = data.get("registry", {})  # member code → what its department read
 
     @property
     def started(self) -> bool:
@@ -58,19 +64,28 @@ class Draft:
     def save(self) -> None:
         self.request.session[self.key] = {
             "situation": self.situation, "optional": self.optional, "answers": self.answers,
-            "files": self.files, "idempotency_key": self.idempotency_key}
+            "files": self.files, "idempotency_key": self.idempotency_key, "ref": self.ref,
+            "registry": self.registry}
+        for f in self.files.values():
+            # Saving the draft extends the session; the files' age follows, so the purge (tasks.py)
+            # never takes the file of a journey still under way.
+            try:
+                os.utime(private_storage.path(f["path"]))
+            except OSError:
+                pass
 
     def clear(self, *, delete_files: bool = True) -> None:
         if delete_files:
             for f in self.files.values():
                 private_storage.delete(f["path"])
         self.request.session.pop(self.key, None)
-        self.situation, self.optional, self.answers, self.files = {}, None, {}, {}
+        self.situation, self.optional, self.answers, self.files, self.registry = {}, None, {}, {}, {}
+        self.ref = str(uuid.uuid4())
 
     def keep_upload(self, material_key: str, uploaded) -> None:
         check_upload(uploaded)  # ValidationError in Chinese naming the file
         ext = os.path.splitext(uploaded.name or "")[1].lower()[:8]
-        path = private_storage.save(f"theme_journeys/{self.request.user.pk}/{uuid.uuid4().hex}{ext}", uploaded)
+        path = private_storage.save(f"{journey_upload_dir(self.request.user.pk)}/{uuid.uuid4().hex}{ext}", uploaded)
         old = self.files.get(material_key)
         if old:
             private_storage.delete(old["path"])
@@ -260,7 +275,11 @@ def form_page(request, code, page):
     this = pages[page - 1]
     spec = ([this["section"]] if this["section"] else []) + this["fields"]
     keys = {f["key"] for f in this["fields"]}
-    errors, shown = {}, {**prefill(journey.merged.spec, request.user), **draft.answers}
+    if read_registries(request.user, journey.merged, journey.selection, ref=draft.ref, read=draft.registry):
+        draft.save()
+    registry, sources = registry_answers(journey.merged, draft.registry)
+    # As for a single matter's draft: the account's own answers first, then the registries'.
+    errors, shown = {}, {**registry, **prefill(journey.merged.spec, request.user), **draft.answers}
     if request.method == "POST":
         check_spec, data = list(this["fields"]), request.POST.copy()
         chooser = next((f for f in journey.merged.spec if f.get("key") == APPLICANT_TYPE_KEY), None)
@@ -277,7 +296,8 @@ def form_page(request, code, page):
         shown = {**shown, **_typed(this["fields"], request.POST)}
     return render(request, "themes/journey/form.html", _context(
         journey, current, spec=spec, answers=shown, errors=errors, page=page, pages=len(pages),
-        page_title=this["title"], returning=_returning(request)), status=400 if errors else 200)
+        page_title=this["title"], returning=_returning(request),
+        registry_sources=shown_sources(this["fields"], registry, sources, shown)), status=400 if errors else 200)
 
 
 @login_required
@@ -365,7 +385,7 @@ def check(request, code):
         try:
             bundle, _ = apply_for_theme(request.user, theme, situation=draft.situation, optional=draft.optional,
                                         answers=draft.answers, uploads=uploads, channel=channel_of(request),
-                                        idempotency_key=draft.idempotency_key)
+                                        idempotency_key=draft.idempotency_key, ref=draft.ref)
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
             summary = _error_links(journey, errors)

@@ -93,6 +93,8 @@ class BundleSpec:
     handout_place: str = ""
     layout: dict = field(default_factory=dict)
     kind: str = "theme"
+    # The caller may draw the uid beforehand (themes logs the journey's registry reads with it).
+    uid: object = None
 
 
 # -- small pieces -------------------------------------------------------------------------------
@@ -219,7 +221,7 @@ def _submit(applicant, spec, members, uploads, situation, answers, channel, idem
         channel=channel, applicant=applicant, applicant_name=applicant.display_name or applicant.username,
         applicant_id_number=applicant.id_number, applicant_phone=applicant.phone, situation=situation,
         answers=answers, idempotency_key=idempotency_key, promised_days=spec.promised_days,
-        submitted_at=timezone.now())
+        submitted_at=timezone.now(), **({"uid": spec.uid} if spec.uid else {}))
     bundle.layout = {**bundle.layout, "provided": {m.code: list(m.provided) for m in members if m.provided}}
     bundle.save(update_fields=["layout"])
     stored: dict[str, CaseFile] = {}

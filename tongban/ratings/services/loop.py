@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tongban.accounts.models import Role
-from tongban.cases.rating_links import rating_path
+from tongban.cases.rating_links import joint_rating_path, rating_path
 from tongban.notify.services import notify
 from tongban.ratings.models import (
     BadRatingReview,
@@ -98,13 +98,18 @@ def _tell_staff(review: BadRatingReview, role: str, subject: str, body: str) -> 
                link=f"/ratings/bad/{review.pk}/")
 
 
+def rating_link(rating) -> str:
+    """Where the rater reads the answer: the joint case's one link for a joint case's rating."""
+    return joint_rating_path(rating.bundle_number) if rating.bundle_number else rating_path(rating.case.number)
+
+
 def tell_rater(review: BadRatingReview, subject: str, body: str) -> None:
     """反馈: to the rater's account and phone; an anonymous rater reads it on the rating link only."""
     rating = review.rating
     if rating.anonymous:
         return
     notify(user=rating.rater, phone=rating.rater_phone, subject=subject, body=body, channels=("site", "sms"),
-           reference=rating.case.number, link=rating_path(rating.case.number))
+           reference=rating.case.number, link=rating_link(rating))
 
 
 # -- the actions ---------------------------------------------------------------------------------

@@ -93,24 +93,16 @@ def clean_scores(mode: str, scores: dict | None) -> dict:
     return out
 
 
-@transaction.atomic
-def rate(actor, case: Case, *, level, channel: str, scores: dict | None = None, comment: str = "",
-         anonymous: bool = False, handling: str = CASE_HANDLING, handling_label: str = "", window=None,
-         staff=None, rater_name: str | None = None, rater_phone: str | None = None) -> Rating:
-    """Record one rating. `actor` is the rater (a logged-in applicant, or None through a signed
-    link or the tablet) or, for channel phone, the staff member who typed it in."""
+def clean_rating(actor, mode: str, *, level, channel: str, scores: dict | None, comment: str,
+                 rater_phone: str | None) -> tuple[dict, dict]:
+    """(cleaned values, errors) of what a rater gave, shared by a case's and a joint case's rating."""
     errors = {}
     if channel not in RatingChannel.values:
         errors["channel"] = "评价渠道不正确"
-    if handling == CASE_HANDLING and case.phase not in RATEABLE_PHASES:
-        errors["case"] = f"办件办结后才能评价（当前状态：{case.get_phase_display()}）。"
-    if case.phase == Phase.DRAFT:
-        errors["case"] = "草稿不能评价。"
     try:
         level = parse_level(level)
     except ValidationError as exc:
         errors.update(exc.message_dict)
-    mode = mode_of(case, handling)
     try:
         scores = clean_scores(mode, scores)
     except ValidationError as exc:
@@ -126,26 +118,62 @@ def rate(actor, case: Case, *, level, channel: str, scores: dict | None = None, 
         phone = (rater_phone or "").strip()
         if phone and not (is_valid_mobile(phone) or LANDLINE.fullmatch(phone)):
             errors["rater_phone"] = "评价人电话格式不正确（手机号11位，或区号-座机号）"
-    if errors:
-        raise ValidationError(errors)
-    if Rating.objects.filter(case=case, handling=handling).exists():
-        raise ValidationError({"__all__": DUPLICATE_MESSAGE})
+    return {"level": level, "scores": scores, "comment": comment, "entered_by": entered_by}, errors
 
+
+def new_rating(actor, case: Case, cleaned: dict, *, mode: str, channel: str, handling: str, handling_label: str,
+               anonymous: bool, window=None, staff=None, rater_name: str | None = None,
+               rater_phone: str | None = None, bundle_number: str = "") -> Rating:
+    """The row for `case`, with what was rated (department, matter, staff …) copied at rating time."""
     applicant = case.applicant
     logged_in_applicant = user_or_none(actor) is not None and applicant is not None and actor.pk == applicant.pk
     rater = None if anonymous else (actor if logged_in_applicant else applicant)
     staff = staff if staff is not None else rated_staff(case)
     rating = Rating(
-        case=case, handling=handling, mode=mode, channel=channel, level=level, scores=scores, comment=comment,
-        handling_label=handling_label or ("办件整体评价（一事一评）" if handling == CASE_HANDLING else ""),
-        anonymous=anonymous, rater=rater,
+        case=case, handling=handling, mode=mode, channel=channel, level=cleaned["level"], scores=cleaned["scores"],
+        comment=cleaned["comment"], handling_label=handling_label, anonymous=anonymous, rater=rater,
         rater_name="" if anonymous else (rater_name if rater_name is not None else case.applicant_name)[:200],
         rater_phone="" if anonymous else (rater_phone if rater_phone is not None else case.applicant_phone)[:20],
-        entered_by=entered_by, department=case.department, division=case.division,
+        entered_by=cleaned["entered_by"], department=case.department, division=case.division,
         matter=case.implementation.matter, matter_name=case.matter_version.name,
         staff=staff, staff_name=actor_label(staff) if staff is not None else "", window=window,
+        bundle_number=bundle_number,
     )
     rating.full_clean(validate_constraints=False)
+    return rating
+
+
+@transaction.atomic
+def rate(actor, case: Case, *, level, channel: str, scores: dict | None = None, comment: str = "",
+         anonymous: bool = False, handling: str = CASE_HANDLING, handling_label: str = "", window=None,
+         staff=None, rater_name: str | None = None, rater_phone: str | None = None) -> Rating:
+    """Record one rating. `actor` is the rater (a logged-in applicant, or None through a signed
+    link or the tablet) or, for channel phone, the staff member who typed it in.
+
+    A sub-case of a joint case is not rated on its own: its whole-case rating is the joint case's
+    (services/joint.py), whatever the channel it comes through (an old link, a phone call, a return
+    visit). Window visits (一次一评) stay per sub-case."""
+    if handling == CASE_HANDLING and case.bundle_id:
+        from tongban.ratings.services.joint import rate_joint
+
+        rows = rate_joint(actor, case.bundle, level=level, channel=channel, scores=scores, comment=comment,
+                          anonymous=anonymous, rater_name=rater_name, rater_phone=rater_phone)
+        return next((r for r in rows if r.case_id == case.pk), rows[0])
+    mode = mode_of(case, handling)
+    cleaned, errors = clean_rating(actor, mode, level=level, channel=channel, scores=scores, comment=comment,
+                                   rater_phone=rater_phone)
+    if handling == CASE_HANDLING and case.phase not in RATEABLE_PHASES:
+        errors["case"] = f"办件办结后才能评价（当前状态：{case.get_phase_display()}）。"
+    if case.phase == Phase.DRAFT:
+        errors["case"] = "草稿不能评价。"
+    if errors:
+        raise ValidationError(errors)
+    if Rating.objects.filter(case=case, handling=handling).exists():
+        raise ValidationError({"__all__": DUPLICATE_MESSAGE})
+    rating = new_rating(actor, case, cleaned, mode=mode, channel=channel, handling=handling,
+                        handling_label=handling_label or ("办件整体评价（一事一评）" if handling == CASE_HANDLING else ""),
+                        anonymous=anonymous, window=window, staff=staff, rater_name=rater_name,
+                        rater_phone=rater_phone)
     try:
         with transaction.atomic():  # a savepoint: the same handling rated twice at the same moment
             rating.save()
@@ -153,10 +181,21 @@ def rate(actor, case: Case, *, level, channel: str, scores: dict | None = None, 
         raise ValidationError({"__all__": DUPLICATE_MESSAGE}) from None
     audit(actor if user_or_none(actor) else (rating.rater_name or "匿名评价人"), "ratings.rate", rating,
           f"{case.number} {rating.get_channel_display()}评价：{rating.get_level_display()}",
-          {"level": level, "channel": channel, "handling": handling, "anonymous": anonymous},
+          {"level": rating.level, "channel": channel, "handling": handling, "anonymous": anonymous},
           object_id=str(rating.pk))
     if rating.is_bad:
         from tongban.ratings.services.loop import open_review
 
         open_review(rating)
     return rating
+
+
+def rateable_now(case: Case) -> bool:
+    """Can the whole case be rated now? A sub-case only once its joint case is 办结 as a whole."""
+    if case.phase not in RATEABLE_PHASES:
+        return False
+    if case.bundle_id:
+        from tongban.cases.models import BundlePhase, CaseBundle
+
+        return CaseBundle.objects.filter(pk=case.bundle_id, phase=BundlePhase.COMPLETED).exists()
+    return True

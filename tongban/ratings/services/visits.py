@@ -144,7 +144,7 @@ def assign(actor, visit: ReturnVisit, caller) -> ReturnVisit:
 def record(actor, visit: ReturnVisit, *, reached: bool, level=None, note: str = "") -> ReturnVisit:
     """Record a call. Reached: the person's satisfaction (and, if the case has no rating yet, it
     becomes their 电话 rating — a bad one starts the loop like any other)."""
-    from tongban.ratings.services.rating import already_rated, parse_level, rate
+    from tongban.ratings.services.rating import already_rated, parse_level, rate, rateable_now
 
     visit = ReturnVisit.objects.select_for_update().select_related("sample__department", "case").get(pk=visit.pk)
     department = visit.sample.department
@@ -166,7 +166,9 @@ def record(actor, visit: ReturnVisit, *, reached: bool, level=None, note: str = 
     audit(actor, "ratings.visits.record", visit,
           f"回访 {visit.case.number}：{visit.get_status_display()}"
           + (f"，{visit.get_level_display()}" if visit.level else ""), {"note": note[:200]})
-    if reached and already_rated(visit.case, CASE_HANDLING) is None and visit.case.phase == Phase.COMPLETED:
+    # A joint case's sub-case: the answer becomes the joint case's one rating, once the whole is 办结.
+    if reached and already_rated(visit.case, CASE_HANDLING) is None and visit.case.phase == Phase.COMPLETED \
+            and rateable_now(visit.case):
         rate(actor, visit.case, level=visit.level, channel=RatingChannel.PHONE, comment=note)
     return visit
 
