@@ -33,7 +33,7 @@ class IdentityVerificationInline(PlatformAdminOnly, admin.TabularInline):
     fk_name = "user"
     extra = 0
     can_delete = False
-    fields = ("at", "method", "level", "passed", "masked_id_number", "name", "verified_by", "note")
+    fields = ("at", "method", "level", "passed", "masked_id_number", "name", "verified_by", "division", "note")
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):

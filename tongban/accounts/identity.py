@@ -3,6 +3,11 @@
 accounts sits below the registries in the layers, so the check against the population registry
 is done by the caller (the portal page, the window desk) and handed in as the method used;
 this module records the outcome, binds the identity and keeps the account's level.
+
+三级 (窗口当面核验, `verify_in_person`): a window clerk has the person and the original 居民身份证 in
+front of them — the card, not a registry, is the evidence (the eIDAS "high" level's in-person
+proofing). The clerk confirms it, the check is recorded with the clerk and the 区划 of their window,
+and a clerk's list shows only the checks of their own divisions.
 """
 
 from datetime import timedelta
@@ -15,10 +20,11 @@ from tongban.accounts.models import (
     METHOD_LEVEL,
     AssuranceLevel,
     IdentityVerification,
+    Role,
     User,
     VerificationMethod,
 )
-from tongban.accounts.selectors import is_staff_member
+from tongban.accounts.selectors import is_staff_member, roles_of, scope_division_ids
 from tongban.core.masking import mask_id_number
 from tongban.core.services import audit
 from tongban.core.validators import validate_id_number
@@ -76,7 +82,7 @@ def _refuse_rebinding(user: User, id_number: str) -> None:
 
 @transaction.atomic
 def record_verification(actor, user: User, *, id_number: str, name: str, method: str, passed: bool = True,
-                        verified_by: User | None = None, note: str = "") -> IdentityVerification:
+                        verified_by: User | None = None, note: str = "", division=None) -> IdentityVerification:
     """Record one 实名认证 attempt. A passed one binds id_number and name to the account and raises
     its level to what `method` reaches (never lowers it); a failed one binds nothing.
 
@@ -98,7 +104,7 @@ def record_verification(actor, user: User, *, id_number: str, name: str, method:
     level = METHOD_LEVEL[method] if passed else AssuranceLevel.NONE
     verification = IdentityVerification.objects.create(
         user=user, id_number=id_number, name=name, method=method, level=level, passed=passed,
-        verified_by=verified_by, note=note[:200])
+        verified_by=verified_by, division=division, note=note[:200])
     if passed:
         changes = []
         if user.id_number != id_number:
@@ -118,8 +124,72 @@ def record_verification(actor, user: User, *, id_number: str, name: str, method:
           f"{'实名认证通过' if passed else '实名认证未通过'}：{user.username}，{verification.get_method_display()}，"
           f"证件 {mask_id_number(id_number)}",
           {"method": method, "level": int(level), "passed": passed,
-           "verified_by": verified_by.username if verified_by else None})
+           "verified_by": verified_by.username if verified_by else None,
+           "division": division.code if division is not None else None})
     return verification
+
+
+# -- 三级: at a window, in person --------------------------------------------------------------------
+
+def clerk_divisions(clerk) -> list:
+    """The 区划 where the user works a window (综合窗口人员), for recording where a check happened."""
+    seen = {}
+    for r in roles_of(clerk, Role.CLERK):
+        seen.setdefault(r.division_id, r.division)
+    return sorted(seen.values(), key=lambda d: d.code)
+
+
+@transaction.atomic
+def verify_in_person(clerk, user: User, *, id_number: str, name: str, division, card_checked: bool
+                     ) -> IdentityVerification:
+    """三级实名: the clerk saw `user` in person with their original 居民身份证 (`card_checked`), and
+    records the number and name on the card. Binds them to the account (the card wins over what was
+    self-declared) and raises it to level 3; refused for staff accounts, for oneself, and outside the
+    clerk's divisions."""
+    divisions = {d.pk: d for d in clerk_divisions(clerk)}
+    if not divisions:
+        raise PermissionDenied("只有综合窗口人员可以记录窗口当面核验。")
+    if user.pk == clerk.pk:
+        raise PermissionDenied("不能为本人账户记录当面核验，请由其他窗口人员办理。")
+    if is_staff_member(user):
+        raise PermissionDenied("工作人员账户的实名信息由平台管理员维护，不在窗口核验。")
+    errors = {}
+    try:
+        id_number, name = _clean_identity(id_number, name)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if division is None:
+        errors["division"] = ["请选择“核验区划”（您所在窗口的区划）"]
+    elif division.pk not in divisions:
+        raise PermissionDenied(f"您不是“{division.name}”的综合窗口人员，不能以该区划记录核验。")
+    if not card_checked:
+        errors["card_checked"] = ["请确认已当面查验居民身份证原件，且本人与证件照片一致"]
+    if errors:
+        raise ValidationError(errors)
+    return record_verification(clerk, user, id_number=id_number, name=name,
+                               method=VerificationMethod.WINDOW_IN_PERSON, verified_by=clerk, division=division,
+                               note=f"{division.name}综合窗口当面查验居民身份证原件")
+
+
+def accounts_for_in_person_check(*, id_number: str = "", login: str = "") -> list[User]:
+    """Applicant accounts a clerk may verify: bound to (or self-declaring) the card's number, or —
+    for an account that never declared one — named by its user name or mobile number."""
+    found = User.objects.none()
+    number = (id_number or "").strip().upper()
+    if number:
+        found = User.objects.filter(id_number=number)
+    login = (login or "").strip()
+    if login:
+        found = found | User.objects.filter(username=login) | User.objects.filter(phone=login)
+    return [u for u in found.filter(is_active=True).distinct().order_by("-identity_level", "username")[:10]
+            if not is_staff_member(u)]
+
+
+def in_person_checks_for(clerk, *, limit: int = 20):
+    """Recent window checks recorded in the clerk's divisions (and below, where their role says so)."""
+    return (IdentityVerification.objects.filter(method=VerificationMethod.WINDOW_IN_PERSON,
+                                                division_id__in=scope_division_ids(clerk, Role.CLERK))
+            .select_related("user", "verified_by", "division")[:limit])
 
 
 def verifications_of(user: User):

@@ -69,6 +69,9 @@ class IdentityVerification(models.Model):
     at = models.DateTimeField("核验时间", default=timezone.now, db_index=True)
     verified_by = models.ForeignKey(User, verbose_name="核验人员", null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="+")
+    # Where a window check happened (the clerk's 区划): a clerk's list shows only their divisions' checks.
+    division = models.ForeignKey(Division, verbose_name="核验区划", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+")
     note = models.CharField("说明", max_length=200, blank=True)
 
     class Meta:

@@ -62,3 +62,12 @@ def is_staff_member(user) -> bool:
         cached = user.staff_roles.exists()
         user._tb_staff_member = cached
     return cached
+
+
+def scope_division_ids(user, role: str) -> set[int]:
+    """Ids of the divisions `role` covers for `user`: the role's own, and those below where the role
+    includes subdivisions."""
+    roles = roles_of(user, role)
+    ids = {r.division_id for r in roles}
+    below = [r.division_id for r in roles if r.include_subdivisions]
+    return ids | (_descendant_division_ids(below) if below else set())

@@ -19,7 +19,6 @@ from pydantic import ValidationError as PydanticValidationError
 from tongban.cases import deadlines, notices, selectors
 from tongban.cases.models import Case, CaseEvent, Channel, DeliveryMethod, DeliveryStatus, Phase, Urge
 from tongban.cases.services import delivery, intake, processing
-from tongban.catalog.codes import MaterialSource
 from tongban.core.api_errors import invalid
 from tongban.core.validators import mask_id_number, mask_phone
 from tongban.forms.defaults import effective_form
@@ -489,10 +488,11 @@ def draft_out(case: Case, errors: dict | None = None) -> dict:
     files_by_material: dict[int | None, list] = {}
     for f in selectors.current_files(case):
         files_by_material.setdefault(f.material_id, []).append(file_out(case, f))
-    needed = {m.pk for m in intake.required_uploads(case)}
+    checks = intake.material_checks(case)  # 免证办: licences and registries stand for some materials
+    needed = {m.pk for m in case.matter_version.materials.all() if m.required and checks.from_applicant(m)}
     materials = [{"id": m.pk, "name": m.name, "required": m.required,
                   "source": code_label(m.source, m.get_source_display()),
-                  "upload_needed": m.source == MaterialSource.APPLICANT, "rongque_allowed": m.rongque_allowed,
+                  "upload_needed": checks.from_applicant(m), "rongque_allowed": m.rongque_allowed,
                   "files": files_by_material.get(m.pk, [])}
                  for m in case.matter_version.materials.all()]
     return {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tongban.cases import views_desk, views_inbox, views_supervise, views_workbench
+from tongban.cases import views_desk, views_desk_identity, views_inbox, views_supervise, views_workbench
 
 urlpatterns = [
     path("desk/", views_desk.desk, name="staff-desk"),
@@ -8,6 +8,7 @@ urlpatterns = [
     path("desk/register/", views_desk.register, name="staff-desk-register"),
     path("desk/drafts/<uuid:uid>/", views_desk.draft, name="staff-desk-draft"),
     path("desk/pickup/", views_desk.pickup, name="staff-desk-pickup"),
+    path("desk/identity/", views_desk_identity.identity, name="staff-desk-identity"),
     path("desk/payments/", views_desk.take_payment, name="staff-desk-payment"),
     path("inbox/", views_inbox.inbox, name="staff-inbox"),
     path("inbox/cases/<str:number>/", views_workbench.workbench, name="staff-workbench"),

@@ -28,7 +28,6 @@ from tongban.cases.models import (
 )
 from tongban.cases.services import delivery as delivery_service
 from tongban.cases.services import intake
-from tongban.catalog.codes import MaterialSource
 from tongban.catalog.models import Implementation
 from tongban.delivery.selectors import shipments_for
 from tongban.forms.defaults import effective_form
@@ -110,11 +109,14 @@ def material_rows(case: Case, errors=None) -> list[dict]:
     files = {}
     for f in selectors.current_files(case).filter(kind=FileKind.MATERIAL):
         files.setdefault(f.material_id, []).append(f)
+    checks = intake.material_checks(case)  # 免证办: what a licence or a registry already stands for
     rows = []
     for m in case.matter_version.materials.all():
         rows.append({
             "material": m,
-            "uploadable": m.source == MaterialSource.APPLICANT,
+            "uploadable": checks.from_applicant(m),
+            "supplied": checks.satisfied(m),
+            "problems": checks.problems(m),
             "files": files.get(m.pk, []),
             "error": errors.get(f"material_{m.pk}", ""),
         })
@@ -329,6 +331,7 @@ def _render_case(request, case, *, errors=None, section="", typed=None, status=2
                     for k in notices.available(case)],
         "results": case.results.all(),
         "files": selectors.current_files(case).filter(kind__in=[FileKind.MATERIAL, FileKind.RESULT]),
+        "supplied_rows": [r for r in rows.values() if r["supplied"]],  # 免证办: taken from licences/registries
         "spec": spec, "form_answers": {**case.answers, **(typed or {})},
         "errors": errors if section != "delivery" else {}, "section": section,
         "form_errors": {k: v for k, v in errors.items() if k in {f.get("key") for f in spec}}

@@ -1,8 +1,10 @@
 """综合窗口 (/desk/): the clerk's window — "前台综合受理、综合窗口出件" (domain.md §3).
 
-Look an applicant up by ID number, register a walk-in for any matter of the division (一窗受理),
-fill the form and attach scans, submit and go straight to the acceptance panel of the workbench;
-take the online applications waiting for acceptance; take fees; hand results out.
+Look an applicant up by ID number (a POST: the number stays out of URLs), register a walk-in for
+any matter of the division (一窗受理), fill the form and attach scans (免证办: what an e-licence or a
+registry stands for is not asked), submit and go straight to the acceptance panel of the workbench;
+take the online applications waiting for acceptance; take fees; hand results out. 实名核验 (三级,
+in person) has its own page: views_desk_identity.py.
 """
 
 from django.contrib import messages
@@ -20,7 +22,6 @@ from tongban.cases.services import delivery as delivery_services
 from tongban.cases.services import intake
 from tongban.cases.views_inbox import case_rows
 from tongban.cases.views_staff import file_url, render_staff, split_errors, staff_page
-from tongban.catalog.codes import MaterialSource
 from tongban.catalog.models import Implementation
 from tongban.core.validators import mask_phone, validate_id_number
 from tongban.forms.defaults import effective_form
@@ -65,10 +66,12 @@ def _awaiting_payment(user, text: str = ""):
     return [{"case": c, "orders": by_ref.get(c.number, [])} for c in cases]
 
 
-def _desk_context(request, **extra) -> dict:
+def _desk_context(request, *, id_number: str = "", q: str | None = None, **extra) -> dict:
+    """The desk page. `id_number` comes only from the lookup form's POST: a full ID number in a URL
+    would end up in browser history and in the web server's access logs."""
     user = request.user
-    id_number = request.GET.get("id_number", "").strip().upper()
-    q = request.GET.get("q", "")
+    id_number = (id_number or "").strip().upper()
+    q = request.GET.get("q", "") if q is None else q
     context = {
         "id_number": id_number, "q": q.strip(), "person": None, "person_cases": [], "id_error": "",
         "matters": list(implementations_for_clerk(user, q)[:MATTER_RESULTS]) if q.strip() else [],
@@ -97,10 +100,16 @@ def _desk_context(request, **extra) -> dict:
     return context
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @staff_page(role=Role.CLERK)
 def desk(request):
-    return render_staff(request, "cases/staff/desk.html", _desk_context(request))
+    """GET: the desk. POST: the same page after looking an applicant up by ID number (and matters by
+    keyword) — a POST, so the number stays out of URLs and logs."""
+    if request.method == "POST":
+        context = _desk_context(request, id_number=request.POST.get("id_number", ""), q=request.POST.get("q", ""))
+    else:
+        context = _desk_context(request)
+    return render_staff(request, "cases/staff/desk.html", context)
 
 
 @require_GET
@@ -161,9 +170,11 @@ def _typed_answers(spec, post, saved: dict) -> dict:
 def _draft_context(case: Case, *, answers=None, errors=None, general=None) -> dict:
     spec = effective_form(case.matter_version)
     files = list(current_files(case))
+    checks = intake.material_checks(case)  # 免证办: licences and registries checked for the clerk
     rows = []
     for m in case.matter_version.materials.all():
-        rows.append({"material": m, "upload": m.source == MaterialSource.APPLICANT,
+        rows.append({"material": m, "upload": checks.from_applicant(m), "supplied": checks.satisfied(m),
+                     "problems": checks.problems(m),
                      "files": [(f, file_url(case, f.pk)) for f in files if f.material_id == m.pk],
                      "error": (errors or {}).get(f"material_{m.pk}", "")})
     return {"case": case, "spec": spec, "answers": answers if answers is not None else case.answers,
@@ -182,7 +193,7 @@ def draft(request, uid):
     try:
         case, errors = intake.save_draft(request.user, case, request.POST)
         errors = dict(errors)
-        for m in case.matter_version.materials.filter(source=MaterialSource.APPLICANT):
+        for m in case.matter_version.materials.all():
             uploaded = request.FILES.get(f"material_{m.pk}")
             if uploaded is None:
                 continue

@@ -38,7 +38,6 @@ from tongban.cases.views_staff import (
     staff_page,
     with_revision,
 )
-from tongban.catalog.codes import MaterialSource
 from tongban.core.validators import mask_phone
 from tongban.forms.defaults import effective_form
 from tongban.forms.rendering import answers_for_display
@@ -70,11 +69,13 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
     files = list(current_files(case))
     missing = {m.pk for m in intake.missing_materials(case)} if case.is_open else set()
     pending = {p.material_id: p for p in case.pending_materials.all()}
+    checks = intake.material_checks(case)  # 免证办: what a licence or a registry stands for
     material_rows = []
     for m in version.materials.all():
         mine = [(f, file_url(case, f.pk)) for f in files if f.material_id == m.pk]
         material_rows.append({"material": m, "files": mine, "missing": m.pk in missing,
-                              "pending": pending.get(m.pk), "exempt": m.source != MaterialSource.APPLICANT})
+                              "pending": pending.get(m.pk), "exempt": not checks.from_applicant(m),
+                              "supplied": checks.satisfied(m), "problems": checks.problems(m)})
     roles = {r: user_has_role_for(user, case, r) for r in (Role.CLERK, Role.APPROVER, Role.SUPERVISOR)}
     posted = posted if posted is not None else {}
     transitions = [
@@ -84,7 +85,7 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
     open_pause = case.pauses.filter(ended_on__isnull=True).order_by("-started_on").first()
     in_special = processing.in_special_procedure(case)
     orders = list(delivery_services.payment_orders(case))
-    uploadable = [m for m in version.materials.all() if m.source == MaterialSource.APPLICANT]
+    uploadable = [m for m in version.materials.all() if checks.from_applicant(m)]
     return {
         "case": case,
         "version": version,

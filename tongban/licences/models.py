@@ -4,6 +4,10 @@ A licence is sealed once, when it is issued: the SM3 digest of its canonical dat
 by the issuing department's active seal are stored with it (sealing.py documents the formats).
 Its status changes (注销) and versions (变更) leave the sealed content untouched: a change issues a
 new version with a new identifier and seal, the old one is kept and marked superseded.
+
+免证办: `LicenceMaterialRule` (data, edited in the admin) says that a material of a matter is
+satisfied by a licence type the applicant holds; `MaterialLicenceCheck` records on the case what
+the e-licence library answered (docs/decisions/0011).
 """
 
 from django.conf import settings
@@ -12,9 +16,12 @@ from django.db import models
 from django.db.models import Q
 
 from tongban.cases.models import Case
+from tongban.catalog.codes import MaterialSource
+from tongban.catalog.models import Material, Matter
 from tongban.core.validators import is_valid_credit_code, is_valid_id_number
 from tongban.licences.identifiers import TYPE_CODE_RE
 from tongban.org.models import Department
+from tongban.registries.models import AccessLog
 
 
 class SealStatus(models.TextChoices):
@@ -219,3 +226,69 @@ class LicenceEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+
+# -- 免证办: licences that stand for application materials -----------------------------------------
+
+class RuleScope(models.TextChoices):
+    # "营业执照正、副本" that a 注销 applicant must hand back contains "营业执照" too: by default a rule
+    # only stands for materials the guide says a government body issued or that are 免提交.
+    ISSUED = "issued", "仅“政府部门核发”或“免提交”的材料"
+    ANY = "any", "也替代申请人自备的材料"
+
+
+class LicenceMaterialRule(models.Model):
+    """A material whose name contains `name_contains` (of `matter`, or of any matter) is satisfied by a
+    valid licence of `licence_type` that the applicant holds — the person, or the organisation the
+    agent acts for. Data: an administrator adds a pair without a code change."""
+
+    name_contains = models.CharField("材料名称包含", max_length=100, help_text="如“营业执照”“出生医学证明”")
+    matter = models.ForeignKey(Matter, verbose_name="限定事项", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="+", help_text="留空则适用于所有事项（慎用：如“抵押权人营业执照”不是申请人的证照）")
+    licence_type = models.ForeignKey(LicenceType, verbose_name="证照类型", on_delete=models.PROTECT,
+                                     related_name="material_rules")
+    scope = models.CharField("适用材料", max_length=10, choices=RuleScope.choices, default=RuleScope.ISSUED)
+    active = models.BooleanField("启用", default=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "电子证照免提交规则"
+        ordering = ["name_contains", "matter_id"]
+        constraints = [models.UniqueConstraint(fields=["name_contains", "matter", "licence_type"],
+                                               name="uniq_licence_material_rule")]
+
+    def __str__(self):
+        return f"{self.name_contains} ← {self.licence_type}"
+
+    def clean(self):
+        self.name_contains = (self.name_contains or "").strip()
+        if len(self.name_contains) < 2:
+            raise ValidationError({"name_contains": "请填写“材料名称包含”的文字（至少2个字），如“营业执照”"})
+
+    def matches(self, material: Material, matter_id: int) -> bool:
+        return (self.active and self.name_contains in material.name and self.matter_id in (None, matter_id)
+                and (self.scope == RuleScope.ANY or material.source != MaterialSource.APPLICANT))
+
+
+class MaterialLicenceCheck(models.Model):
+    """On the case: a material checked against the applicant's e-licences, with the answer shown to
+    the applicant and the clerk, the licence used and the access-log row of the read."""
+
+    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="+")
+    material = models.ForeignKey(Material, verbose_name="材料", on_delete=models.PROTECT, related_name="+")
+    licence_type = models.ForeignKey(LicenceType, verbose_name="证照类型", on_delete=models.PROTECT, related_name="+")
+    subject_key = models.CharField("持证主体证件号码", max_length=18, blank=True)
+    licence = models.ForeignKey(Licence, verbose_name="核验的证照", null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+")
+    satisfied = models.BooleanField("已由电子证照核验")
+    note = models.CharField("说明", max_length=300, blank=True)
+    access = models.ForeignKey(AccessLog, verbose_name="数据访问记录", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField("核验时间", auto_now=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "电子证照免提交核验记录"
+        ordering = ["case", "material__order"]
+        constraints = [models.UniqueConstraint(fields=["case", "material"], name="uniq_material_licence_check")]
+
+    def __str__(self):
+        return f"{self.material} {'已核验' if self.satisfied else '未核验'}"

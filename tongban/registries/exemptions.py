@@ -7,6 +7,9 @@ matter, it reads them through services.read (logged with the case) and records t
 case as a MaterialEvidence row. A material already satisfied is not read again; one that could not
 be is tried again only when the subject changes (the applicant typed another credit code).
 
+The cases app asks through its material-source hook (tongban/cases/material_sources.py), next to the
+e-licence library's provider (tongban/licences/services/exemptions.py, docs/decisions/0011).
+
 Ref.: 国务院办公厅《关于加快推进政务服务“跨省通办”的指导意见》, domain.md §3 免提交 — a
 material a government body holds is taken by data sharing instead of asking the applicant.
 """
@@ -47,6 +50,13 @@ def _judge(record: dict | None, case) -> tuple[bool, str]:
 
 def materials_satisfied(actor, case) -> list[tuple]:
     """[(material, MaterialEvidence)] of the case's materials the registries satisfied."""
+    return [(material, evidence) for material, evidence in materials_checked(actor, case) if evidence.satisfied]
+
+
+def materials_checked(actor, case) -> list[tuple]:
+    """[(material, MaterialEvidence)] of every material a rule covers and that could be looked up,
+    satisfied or not (the note says why not). The cases app asks through its material-source hook
+    (tongban/cases/material_sources.py)."""
     if case.pk is None:
         return []  # a probe of a matter's materials, not a case
     rules = list(MaterialRule.objects.filter(active=True).select_related("resource"))
@@ -61,20 +71,16 @@ def materials_satisfied(actor, case) -> list[tuple]:
     if not matched:
         return []
     case_ref = str(case.uid)
-    evidence = {e.material_id: e for e in MaterialEvidence.objects.filter(case_ref=case_ref)}
+    evidence = {e.material_id: e for e in MaterialEvidence.objects.filter(case_ref=case_ref).select_related("resource")}
     out = []
     for material, rule in matched:
         subject = _subject(case, rule.party)
         known = evidence.get(material.pk)
-        if known is not None and (known.satisfied or known.subject_key == subject):
-            if known.satisfied:
-                out.append((material, known))
-            continue
-        if not subject:
-            continue  # nobody to look up yet (the form is not filled in)
-        known = _check(actor, case, material, rule, subject)
-        if known.satisfied:
-            out.append((material, known))
+        if known is None or not (known.satisfied or known.subject_key == subject):
+            if not subject:
+                continue  # nobody to look up yet (the form is not filled in)
+            known = _check(actor, case, material, rule, subject)
+        out.append((material, known))
     return out
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tongban.accounts.models import User
+from tongban.cases import material_sources
 from tongban.cases.models import (
     ApplicantKind,
     Case,
@@ -27,13 +28,11 @@ from tongban.cases.services.common import (
     user_or_none,
 )
 from tongban.cases.workflow import intake_state, workflow_for
-from tongban.catalog.codes import MaterialSource
 from tongban.catalog.models import Implementation, Material
 from tongban.core.validators import is_valid_id_number
 from tongban.forms.defaults import effective_form
 from tongban.forms.uploads import check_upload
 from tongban.forms.validation import clean_answers
-from tongban.registries.exemptions import materials_satisfied  # registries (issue 5): 免证办
 from tongban.registries.prefill import prefill_from_registries  # registries (issue 5): 预填
 
 # Answers the platform can fill from the account (prefill hints in the form spec).
@@ -192,12 +191,17 @@ def remove_file(actor, case: Case, f: CaseFile) -> None:
     save(case)
 
 
+def material_checks(case: Case) -> material_sources.Outcome:
+    """免证办 (issue 5): what the base registries and the e-licence library said about the case's
+    materials (tongban/cases/material_sources.py)."""
+    return material_sources.check(case)
+
+
 def required_uploads(case: Case) -> list[Material]:
-    """Materials the applicant must upload: required, from the applicant (免提交 ones are fetched)."""
-    # registries (issue 5, 免证办): what the base registries supplied for this case is not asked for.
-    supplied = {m.pk for m, _evidence in materials_satisfied(case.registered_by or case.applicant, case)}
-    return [m for m in case.matter_version.materials.all()
-            if m.required and m.source == MaterialSource.APPLICANT and m.pk not in supplied]
+    """Materials the applicant must upload: required, from the applicant (免提交 ones are fetched),
+    plus those a source could not supply after all (e.g. a revoked licence)."""
+    checks = material_checks(case)
+    return [m for m in case.matter_version.materials.all() if m.required and checks.from_applicant(m)]
 
 
 def missing_materials(case: Case, *, excused=()) -> list[Material]:
@@ -326,4 +330,5 @@ def _maybe_complete_pending(actor, case: Case, material: Material) -> None:
 __all__ = [
     "start_application", "save_draft", "attach_file", "remove_file", "submit",
     "register_walk_in", "resubmit", "withdraw", "missing_materials", "required_uploads", "stored_file",
+    "material_checks",
 ]

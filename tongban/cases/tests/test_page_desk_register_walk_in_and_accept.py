@@ -1,5 +1,5 @@
-"""一窗受理 at the desk: look the applicant up by ID number, register a walk-in, fill the form and
-attach scans, submit, and accept it from the acceptance panel."""
+"""一窗受理 at the desk: look the applicant up by ID number (posted, never in the URL), register a
+walk-in, fill the form and attach scans, submit, and accept it from the acceptance panel."""
 
 import pytest
 from freezegun import freeze_time
@@ -18,7 +18,7 @@ def test_clerk_registers_a_walk_in_and_accepts_it(client):
     w = make_world()
     client.force_login(w.clerk)
 
-    page = client.get("/desk/", {"id_number": w.applicant.id_number, "q": "食品经营"}).content.decode()
+    page = client.post("/desk/", {"id_number": w.applicant.id_number, "q": "食品经营"}).content.decode()
     assert "张三" in page and "已注册平台账号" in page
     assert "食品经营许可（新办）" in page and w.market.name in page
 
@@ -59,7 +59,7 @@ def test_an_unknown_person_is_registered_by_name_and_mistakes_are_shown(client):
     client.force_login(w.clerk)
     stranger = valid_id("43010219700101002")
 
-    page = client.get("/desk/", {"id_number": stranger}).content.decode()
+    page = client.post("/desk/", {"id_number": stranger}).content.decode()
     assert "未注册平台账号" in page
 
     r = client.post("/desk/register/", {"id_number": stranger, "name": "", "implementation": w.impl.pk})
@@ -104,3 +104,17 @@ def test_only_clerks_use_the_desk(client):
     assert r.status_code == 403 and "综合窗口人员" in r.content.decode()
     client.logout()
     assert client.get("/desk/").status_code == 302
+
+
+@freeze_time(TODAY)
+def test_the_lookup_posts_the_id_number_and_ignores_one_in_the_url(client):
+    w = make_world()
+    client.force_login(w.clerk)
+    page = client.get("/desk/").content.decode()
+    assert 'method="post" action="/desk/" class="lookup"' in page  # the lookup form does not GET
+
+    page = client.get("/desk/", {"id_number": w.applicant.id_number}).content.decode()
+    assert 'class="person"' not in page and "已注册平台账号" not in page  # a number in a URL is not looked up
+
+    page = client.post("/desk/", {"id_number": "43010219900307"}).content.decode()
+    assert "公民身份号码应为18位" in page and 'class="person"' not in page  # a mistyped number is explained

@@ -4,19 +4,30 @@ issuing departments, and a few licences the demo citizen and the agent's company
 `load_demo_licences(stdout=None)` runs before the demo cases, so that the completed demo cases
 (食品经营许可, 护照 …) issue their licences through the real path (cases → signal → licences).
 Type codes are the demo's own short codes; a real deployment uses the codes of its 电子证照目录.
-Safe to run again: types are updated in place, seals and licences are made once.
+
+免证办 (issue 5): the 电子证照库 is entered in the data-resource catalogue (owned by the 大数据局),
+the rules say which licence stands for which material of which matter, and the departments handling
+those matters are granted the library's fields for them. So the agent's food-licence cases take the
+company's 营业执照 from its e-licence, and the citizen applying for 出生登记 is not asked for the
+出生医学证明 she holds; walk-ins without e-licences are asked for the paper at the window.
+Safe to run again: types are updated in place, seals, licences, rules and grants are made once.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
-from tongban.demo.data.accounts import ACCOUNTS
-from tongban.licences.models import HolderKind, Licence
+from tongban.catalog.models import Implementation, Matter
+from tongban.demo.data.accounts import ACCOUNTS, company_credit_code
+from tongban.licences.models import HolderKind, Licence, LicenceMaterialRule, RuleScope
+from tongban.licences.services.exemptions import READ_FIELDS, register_library, save_material_rule
 from tongban.licences.services.issuance import change_licence, issue_licence
 from tongban.licences.services.seals import active_seal
 from tongban.licences.services.types import save_licence_type
 from tongban.org.models import Department
+from tongban.registries import services as registry_services
+from tongban.registries.models import Grant
 
 ACTOR = "演示数据加载程序"
 CITY, FURONG = "431400", "431402"
@@ -60,7 +71,22 @@ TYPES = [
 ]
 
 # Departments that issue the demo's licences get their seals up front: (division, sector).
-ISSUERS = [(CITY, "market"), (FURONG, "market"), (FURONG, "civil_affairs"), (CITY, "public_security")]
+ISSUERS = [(CITY, "market"), (FURONG, "market"), (FURONG, "civil_affairs"), (CITY, "public_security"),
+           (FURONG, "health")]
+
+# 免证办: (material name contains, licence type code, scope, matters by name). Matter by matter, not
+# for every material that mentions a licence: "抵押权人营业执照" is the bank's, not the applicant's.
+MATERIAL_RULES = [
+    ("营业执照", "YYZZ", RuleScope.ISSUED,
+     ["食品经营许可（新办）", "食品小经营许可（小餐饮、小食品店）", "仅销售预包装食品备案",
+      "公众聚集场所投入使用、营业前消防安全检查", "药品经营许可（零售）", "公共场所卫生许可（不含饭馆、咖啡馆、酒吧、茶座）",
+      "烟草专卖零售许可证核发"]),
+    ("出生医学证明", "CSYXZM", RuleScope.ISSUED, ["出生登记（出生户口登记）"]),
+    # The guide asks married parents for a copy of the 结婚证: the e-licence stands for it too.
+    ("结婚证", "JHZ", RuleScope.ANY, ["出生登记（出生户口登记）"]),
+]
+SHARING_BASIS = ("《国务院办公厅关于加快推进电子证照扩大应用领域和全国互通互认的意见》（国办发〔2022〕3号）；"
+                 "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》（国发〔2018〕27号）")
 
 
 def load_demo_licences(stdout=None) -> dict:
@@ -72,14 +98,47 @@ def load_demo_licences(stdout=None) -> dict:
                  for code, name, names, years, kind, fields in TYPES}
         seals = [active_seal(departments[key], actor=ACTOR) for key in ISSUERS if key in departments]
         issued = _held_licences(types, departments)
+        rules, grants = _licences_stand_for_materials(types)
     if stdout is not None:
-        stdout.write(f"证照类型 {len(types)} 类，电子印章 {len(seals)} 枚，演示证照 {issued} 张\n")
-    return {"types": len(types), "seals": len(seals), "licences": issued}
+        stdout.write(f"证照类型 {len(types)} 类，电子印章 {len(seals)} 枚，演示证照 {issued} 张，"
+                     f"电子证照免提交规则 {rules} 条（共享授权 {grants} 条）\n")
+    return {"types": len(types), "seals": len(seals), "licences": issued, "material_rules": rules,
+            "library_grants": grants}
+
+
+def _licences_stand_for_materials(types) -> tuple[int, int]:
+    """The 电子证照库 as a shared resource, the rules, and each handling department's grant."""
+    office = Department.objects.filter(division__code=CITY, sector="gov_service").first()
+    if office is None:
+        return 0, 0
+    library = register_library(ACTOR, office)
+    wanted = {}  # department → matters whose materials the library stands for
+    for name_contains, type_code, scope, matter_names in MATERIAL_RULES:
+        for matter in Matter.objects.filter(name__in=matter_names):
+            if not LicenceMaterialRule.objects.filter(name_contains=name_contains, matter=matter,
+                                                      licence_type=types[type_code]).exists():
+                save_material_rule(ACTOR, name_contains=name_contains, licence_type=types[type_code], matter=matter,
+                                   scope=scope)
+            for impl in Implementation.objects.filter(matter=matter, status=Implementation.Status.ACTIVE) \
+                    .select_related("department"):
+                wanted.setdefault(impl.department, set()).add(matter)
+    granted = set(Grant.objects.filter(resource=library, revoked_at__isnull=True).values_list("consumer_id", flat=True))
+    start = timezone.localdate().replace(month=1, day=1)
+    made = 0
+    for department, matters in sorted(wanted.items(), key=lambda kv: kv[0].pk):
+        if department.pk in granted:
+            continue
+        registry_services.grant_access(ACTOR, resource=library, consumer=department, fields=READ_FIELDS,
+                                       matters=sorted(matters, key=lambda m: m.basic_code), basis=SHARING_BASIS,
+                                       valid_from=start,
+                                       valid_until=start.replace(year=start.year + 3) - timedelta(days=1))
+        made += 1
+    return LicenceMaterialRule.objects.count(), made
 
 
 def _held_licences(types, departments) -> int:
-    """结婚证 for the citizen; 营业执照 (changed once: new address) and an expired 食品经营许可证 for
-    the agent's company."""
+    """结婚证, the 营业执照 of her 个体工商户 (甜品店) and her newborn's 出生医学证明 for the citizen;
+    营业执照 (changed once: new address) and an expired 食品经营许可证 for the agent's company."""
     citizen = next(a for a in ACCOUNTS if a["username"] == "citizen")
     agent = next(a for a in ACCOUNTS if a["username"] == "agent")
     company = {"holder_kind": HolderKind.ORGANISATION, "holder_name": agent["company"],
@@ -89,6 +148,18 @@ def _held_licences(types, departments) -> int:
          {"holder_kind": HolderKind.PERSON, "holder_name": citizen["display_name"],
           "holder_id_number": citizen["id_number"]},
          {"spouse": "王志强", "spouse_id": "4301**********3516"}),
+        # A 个体工商户's licence is held by its operator (the platform issues it so from a person's case).
+        (company_credit_code("92431402MA4TA1B2C"), types["YYZZ"], (FURONG, "market"), date(2022, 4, 12),
+         {"holder_kind": HolderKind.PERSON, "holder_name": citizen["display_name"],
+          "holder_id_number": citizen["id_number"]},
+         {"name": "云川市芙蓉区晓梅甜品店", "kind": "个体工商户", "legal_rep": citizen["display_name"],
+          "address": "云川市芙蓉区五一大道218号", "scope": "糕点、饮品制售；预包装食品销售"}),
+        # Born three weeks ago at the district's maternal and child health hospital: 出生登记 is due.
+        ("S431402567", types["CSYXZM"], (FURONG, "health"), timezone.localdate() - timedelta(days=21),
+         {"holder_kind": HolderKind.PERSON, "holder_name": citizen["display_name"],
+          "holder_id_number": citizen["id_number"]},
+         {"baby_name": "王小满", "baby_birth_date": f"{timezone.localdate() - timedelta(days=21):%Y-%m-%d}",
+          "birth_hospital": "云川市芙蓉区妇幼保健院"}),
         ("431402000202103180017", types["YYZZ"], (FURONG, "market"), date(2021, 3, 18), company,
          {"name": agent["company"], "kind": "有限责任公司（自然人投资或控股）", "legal_rep": "李建国",
           "capital": "500000.00", "address": "云川市芙蓉区蔡锷中路96号",

@@ -4,9 +4,10 @@ from types import SimpleNamespace
 
 from tongban.accounts.models import Role
 from tongban.cases.models import ActionKind, Case
-from tongban.cases.services import processing
+from tongban.cases.services import intake, processing
 from tongban.cases.testing import make_user, make_world, submitted_case, valid_id
-from tongban.licences.models import HolderKind, LicenceType
+from tongban.licences.models import HolderKind, LicenceType, RuleScope
+from tongban.licences.services.exemptions import READ_FIELDS, register_library, save_material_rule
 from tongban.licences.services.issuance import issue_licence
 
 FOOD_FIELDS = [
@@ -53,4 +54,59 @@ def complete_case(w, *, results=None) -> Case:
     return case
 
 
-__all__ = ["licence_world", "issue_for", "complete_case", "food_type", "make_user", "valid_id"]
+# -- 免证办: a food licence whose 营业执照 the applicant's e-licence stands for ----------------------------
+
+BUSINESS_LICENCE = "营业执照"
+
+
+def exemption_world(*, source="exempt", scope=RuleScope.ISSUED, granted=True) -> SimpleNamespace:
+    """The registries' test city (大数据局 with its data steward, 法人库 with 湘味轩 whose legal
+    representative is 张三) plus: a 营业执照 licence type, the 电子证照库 in the resource catalogue,
+    a food-licence matter whose guide lists 营业执照 (`source`), the rule "营业执照 ← 营业执照 e-licence"
+    for that matter, and (`granted`) the market bureau's grant to read the library for it."""
+    from tongban.registries.tests.builders import COMPANY_CODE, SYSTEM, grant, registry_world
+    from tongban.testing import make_matter
+
+    w = registry_world()
+    w.company_code = COMPANY_CODE
+    w.yyzz = LicenceType.objects.create(code="YYZZ", name="营业执照", result_names=["营业执照"], fields=[])
+    w.version, w.impl = make_matter(w.market, basic_code="000201006000", name="食品经营许可（新办）", materials=[
+        {"name": "食品经营许可申请书", "form": "original", "required": True},
+        {"name": BUSINESS_LICENCE, "form": "copy", "required": True, "source": source,
+         "source_note": "市场主体登记信息通过电子证照库共享获取，免提交" if source != "applicant" else ""},
+        {"name": "经营场所平面图", "form": "original", "required": True},
+    ])
+    w.licence_material = w.version.materials.get(name=BUSINESS_LICENCE)
+    w.library = register_library(w.steward, w.data_office)
+    if granted:
+        grant(w, w.library, READ_FIELDS)
+    w.rule = save_material_rule(SYSTEM, name_contains=BUSINESS_LICENCE, licence_type=w.yyzz, matter=w.version.matter,
+                                scope=scope)
+    return w
+
+
+def business_licence(w, *, holder_id, holder_name="张三", kind=HolderKind.PERSON, number="92439901MA4T0001X1",
+                     **over):
+    return issue_licence(None, licence_type=w.yyzz, issuer=w.market, holder_kind=kind, holder_name=holder_name,
+                         holder_id_number=holder_id, number=number, **over)
+
+
+def fill_as_person(case, actor, user):
+    answers = {"applicant_type": "1", "applicant_name": user.display_name, "applicant_id_number": user.id_number,
+               "applicant_phone": "13800001234", "applicant_address": "云川市芙蓉区五一大道218号"}
+    case, errors = intake.save_draft(actor, case, answers)
+    assert not errors, errors
+    return case
+
+
+def fill_as_company(case, agent, credit_code, name="云川市湘味轩餐饮有限公司"):
+    answers = {"applicant_type": "2", "org_name": name, "org_credit_code": credit_code,
+               "legal_representative": "张三", "agent_name": agent.display_name, "agent_id_number": agent.id_number,
+               "agent_phone": "13800005678", "org_address": "云川市芙蓉区蔡锷中路98号"}
+    case, errors = intake.save_draft(agent, case, answers)
+    assert not errors, errors
+    return case
+
+
+__all__ = ["licence_world", "issue_for", "complete_case", "food_type", "make_user", "valid_id", "exemption_world",
+           "business_licence", "fill_as_person", "fill_as_company", "BUSINESS_LICENCE"]
