@@ -161,7 +161,9 @@ def _share_file(case: Case, material: Material, source: CaseFile, actor) -> Case
 
 def member_problems(case: Case, *, skip_fields=(), excused=()) -> dict[str, str]:
     """What stops a sub-case from going to its department: form errors and missing uploads."""
-    _, errors = clean_answers(effective_form(case.matter_version), case.answers)
+    spec = effective_form(case.matter_version)
+    _, errors = clean_answers(spec, case.answers)
+    errors = {**intake.unrepresented_organisation(case, spec), **errors}  # only for a company one acts for
     problems = {k: v for k, v in errors.items() if k not in skip_fields}
     for m in intake.missing_materials(case, excused=excused):
         problems[f"material_{m.pk}"] = f"请上传“{m.name}”"

@@ -34,6 +34,7 @@ from tongban.forms.defaults import effective_form
 from tongban.forms.uploads import check_upload
 from tongban.forms.validation import clean_answers
 from tongban.registries.prefill import prefill_from_registries  # registries (issue 5): 预填
+from tongban.registries.services import represented_codes
 
 # Answers the platform can fill from the account (prefill hints in the form spec).
 PREFILL = {
@@ -210,8 +211,31 @@ def missing_materials(case: Case, *, excused=()) -> list[Material]:
     return [m for m in required_uploads(case) if m.pk not in have and m.pk not in excused]
 
 
+def unrepresented_organisation(case: Case, spec=None) -> dict:
+    """{form key: error} when an online applicant files for an organisation they may not act for.
+
+    Online, the organisation on a case is only what the applicant typed; the platform accepts it
+    when the person is its 法定代表人 in the 法人库 or holds a current 经办人授权 covering the matter
+    (accounts.organisations). At a window the clerk checks the papers in person instead. Without
+    this anyone could file, and be told about, cases in another company's name.
+    """
+    if case.channel == Channel.WINDOW or case.applicant_id is None:
+        return {}
+    for field in effective_form(case.matter_version) if spec is None else spec:
+        if field.get("prefill") != "organisation.credit_code":
+            continue
+        code = str(case.answers.get(field.get("key"), "") or "").strip().upper()
+        if code and code not in represented_codes(case.applicant, case.implementation.matter):
+            return {field["key"]: f"“{field.get('label', '统一社会信用代码')}”：您不是该单位的法定代表人，也没有"
+                                  "该单位对本事项的有效经办授权。请由单位管理员在“单位授权”中授权后再申请。"}
+        break
+    return {}
+
+
 def _check_complete(case: Case, *, allow_missing_materials: bool) -> None:
-    _, errors = clean_answers(effective_form(case.matter_version), case.answers)
+    spec = effective_form(case.matter_version)
+    _, errors = clean_answers(spec, case.answers)
+    errors = {**unrepresented_organisation(case, spec), **errors}
     if not allow_missing_materials:
         for m in missing_materials(case):
             errors[f"material_{m.pk}"] = f"请上传“{m.name}”"

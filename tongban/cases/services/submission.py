@@ -30,7 +30,13 @@ from django.utils import timezone
 from tongban.cases.models import Case, CaseFile, Channel, Phase
 from tongban.cases.numbering import next_number
 from tongban.cases.services.common import record, tell_applicant, user_or_none
-from tongban.cases.services.intake import _applicant_snapshot, _prefill, required_uploads, stored_file
+from tongban.cases.services.intake import (
+    _applicant_snapshot,
+    _prefill,
+    required_uploads,
+    stored_file,
+    unrepresented_organisation,
+)
 from tongban.cases.workflow import intake_for
 from tongban.catalog.codes import VersionStatus
 from tongban.catalog.models import Implementation, Material, Matter, MatterVersion
@@ -166,6 +172,7 @@ def submit_application(actor, implementation: Implementation, answers: dict, *, 
         applicant_phone=applicant.phone, answers=stored, idempotency_key=idempotency_key or None,
     )
     _applicant_snapshot(case, stored, data.form)
+    errors = {**unrepresented_organisation(case, data.form), **errors}
     uploads = [stored_file(actor, case, material, upload) for material, upload in files]
     uploaded = {f.material_id for f in uploads}
     # Only when a required material was not sent may it be missing (or supplied by the base
