@@ -1,10 +1,6 @@
 """The demo city comes with cases in every state a window, an approver and a supervisor meet."""
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
-
 import pytest
-from django.db import transaction
 from freezegun import freeze_time
 
 from tongban.accounts.models import Role, User
@@ -12,26 +8,20 @@ from tongban.cases import deadlines
 from tongban.cases.models import AcceptMode, Case, Channel, DeliveryStatus, Phase
 from tongban.cases.selectors import queue
 from tongban.demo.data.cases_demo import load_demo_cases
-from tongban.demo.loader import load_demo
+from tongban.demo.tests.whole_city import NOW, REAL_CLOCK_FOR
 from tongban.payments.selectors import orders_for
 
 pytestmark = pytest.mark.django_db
 
-NOW = datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
-TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture(scope="module")
-def demo_cases(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic(), freeze_time(NOW):
-        # load_demo builds the cases itself, as `tongban demo` does.
-        yield load_demo(modules=["matters_business", "matters_people"], blank_forms=False)["cases"]
-        transaction.set_rollback(True)
+TODAY = NOW.date()
 
 
 @pytest.fixture
-def result(demo_cases, db):
-    return demo_cases
+def result(whole_city, db):
+    # load_demo builds the cases itself, as `tongban demo` does (the city is loaded on NOW: conftest.py).
+    # The tests run on that day too, as if the demo had just been loaded.
+    with freeze_time(NOW, ignore=REAL_CLOCK_FOR):
+        yield whole_city["cases"]
 
 
 def by(**filters) -> Case:

@@ -2,13 +2,11 @@
 citizen can apply for 新生儿出生 and the demo window clerk can accept it as one."""
 
 import pytest
-from django.db import transaction
 
 from tongban.accounts.models import User
 from tongban.cases.models import BundlePhase
 from tongban.cases.services.bundles import accept_bundle
 from tongban.demo.data.themes_demo import THEMES
-from tongban.demo.loader import load_demo
 from tongban.themes.definition import definition_of
 from tongban.themes.models import Theme, ThemeStatus
 from tongban.themes.selectors import evaluate_theme, reduction_report
@@ -19,16 +17,9 @@ from tongban.themes.validation import validate_definition
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo_city(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield load_demo(modules=["matters_people", "matters_business"], blank_forms=False)
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def summary(demo_city, db):
-    return demo_city
+def summary(whole_city, db):
+    return whole_city
 
 
 def test_six_themes_are_published_and_valid(summary):
