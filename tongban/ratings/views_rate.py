@@ -53,6 +53,22 @@ def _form_context(case, handling_mode: str, post=None, errors=None) -> dict:
     }
 
 
+def _posted_rating(request, open_to_rate: bool, save) -> tuple:
+    """(redirect, {}) once a posted rating is saved; (None, errors) otherwise — a second rating of the
+    same handling is refused (one per handling, 国办发〔2019〕51号)."""
+    if request.method != "POST":
+        return None, {}
+    if not open_to_rate:
+        return None, {"__all__": _(DUPLICATE_MESSAGE)}
+    try:
+        save(level=request.POST.get("level"), channel=_channel(request), scores=scores_from(request.POST),
+             comment=request.POST.get("comment", ""), anonymous=bool(request.POST.get("anonymous")))
+    except ValidationError as exc:
+        return None, errors_of(exc)
+    messages.success(request, _("感谢您的评价！"))
+    return redirect(request.get_full_path()), {}
+
+
 def rate_page(request, token):
     bundle = selectors.bundle_from_token(token)
     if bundle is not None:
@@ -63,21 +79,10 @@ def rate_page(request, token):
     if case.bundle_id:  # a sub-case's own link (an older notice): its joint case is rated once, as a whole
         query = f"?{request.GET.urlencode()}" if request.GET else ""
         return redirect(joint_rating_path(case.bundle.number) + query)
-    channel = _channel(request)
     rating = selectors.case_rating(case)
-    errors = {}
-    if request.method == "POST" and rating is None:
-        try:
-            rate(request.user, case, level=request.POST.get("level"), channel=channel,
-                 scores=scores_from(request.POST), comment=request.POST.get("comment", ""),
-                 anonymous=bool(request.POST.get("anonymous")))
-        except ValidationError as exc:
-            errors = errors_of(exc)
-        else:
-            messages.success(request, _("感谢您的评价！"))
-            return redirect(request.get_full_path())
-    elif request.method == "POST":
-        errors = {"__all__": _(DUPLICATE_MESSAGE)}
+    done, errors = _posted_rating(request, rating is None, lambda **answers: rate(request.user, case, **answers))
+    if done:
+        return done
     review = getattr(rating, "review", None) if rating and rating.is_bad else None
     context = {
         "case": case, "rating": rating, "review": review, "via": request.GET.get("via", ""),
@@ -91,22 +96,11 @@ def rate_page(request, token):
 
 def joint_rate_page(request, bundle):
     """一件事一次办: the joint case's one rating, covering every sub-case its departments handled."""
-    channel = _channel(request)
     cases = list(selectors.rateable_cases_of(bundle))
     rows = list(selectors.joint_ratings(bundle))
-    errors = {}
-    if request.method == "POST" and not rows:
-        try:
-            rate_joint(request.user, bundle, level=request.POST.get("level"), channel=channel,
-                       scores=scores_from(request.POST), comment=request.POST.get("comment", ""),
-                       anonymous=bool(request.POST.get("anonymous")))
-        except ValidationError as exc:
-            errors = errors_of(exc)
-        else:
-            messages.success(request, _("感谢您的评价！"))
-            return redirect(request.get_full_path())
-    elif request.method == "POST":
-        errors = {"__all__": _(DUPLICATE_MESSAGE)}
+    done, errors = _posted_rating(request, not rows, lambda **answers: rate_joint(request.user, bundle, **answers))
+    if done:
+        return done
     answers = [{"rating": r, "review": r.review, "history": selectors.public_history(r.review)}
                for r in rows if r.is_bad and getattr(r, "review", None) is not None]
     context = {

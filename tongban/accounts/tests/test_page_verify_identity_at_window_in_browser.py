@@ -3,21 +3,14 @@
 alone, with the ID number never in the address bar."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from tongban.accounts.identity import record_verification
 from tongban.accounts.models import AssuranceLevel, VerificationMethod
+from tongban.browser_testing import log_in
 from tongban.cases.testing import make_world
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def test_the_clerk_records_an_in_person_check(page, live_server):

@@ -1,9 +1,8 @@
 """In a real browser: fill the form, upload a PDF, submit, and find the number on 我的办件."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
+from tongban.browser_testing import log_in
 from tongban.cases.models import Case, Phase
 from tongban.cases.services import intake
 from tongban.cases.testing import PDF_BYTES, _sample_value, make_world
@@ -11,12 +10,6 @@ from tongban.forms.defaults import effective_form
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def fill(page, field):

@@ -1,9 +1,8 @@
 """In a real browser: an approver opens the 办件箱, picks the case waiting for a decision and approves it."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
+from tongban.browser_testing import log_in
 from tongban.cases.models import ActionKind, Case, Outcome
 from tongban.cases.services.processing import act
 from tongban.cases.testing import make_world
@@ -11,12 +10,6 @@ from tongban.cases.tests.staff_support import accepted_case
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def test_approver_opens_inbox_and_approves(page, live_server):

@@ -1,9 +1,8 @@
 """In a real browser: a person opens 谁用了我的数据 and finds the approver's read with the case number."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
+from tongban.browser_testing import log_in
 from tongban.cases.testing import submitted_case
 from tongban.registries import services
 from tongban.registries.purposes import Purpose
@@ -11,12 +10,6 @@ from tongban.registries.tests.builders import grant, registry_world
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
 
 
 def test_the_person_sees_the_read_and_the_refused_attempt(page, live_server):
