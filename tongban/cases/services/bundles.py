@@ -229,7 +229,9 @@ def _submit(applicant, spec, members, uploads, situation, answers, channel, idem
     stored: dict[str, CaseFile] = {}
     rows, typed = [], {}
     for order, m in enumerate(members, start=1):
-        case = intake.start_application(applicant, m.implementation, channel=channel)
+        # A journey that drew the uid beforehand read the registries for the merged form with it
+        # (themes/prefill.py); the members' answers carry what it found.
+        case = intake.start_application(applicant, m.implementation, channel=channel, registry_prefill=spec.uid is None)
         case, errors = intake.save_draft(applicant, case, m.answers)  # reported all at once below
         typed.update({f"members.{m.code}.{k}": f"{m.name}：{v}" for k, v in errors.items()})
         Case.objects.filter(pk=case.pk).update(bundle=bundle)

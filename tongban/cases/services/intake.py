@@ -84,8 +84,11 @@ def _applicant_snapshot(case: Case, answers: dict, spec=None) -> None:
 
 @transaction.atomic
 def start_application(actor, implementation: Implementation, *, channel: str = Channel.WEB,
-                      applicant: User | None = None) -> Case:
-    """A new draft. Online the applicant is the actor; at a window the clerk registers for `applicant`."""
+                      applicant: User | None = None, registry_prefill: bool = True) -> Case:
+    """A new draft. Online the applicant is the actor; at a window the clerk registers for `applicant`.
+
+    registry_prefill=False: the caller has already read the registries for these answers (a theme
+    journey's merged form), so they are not read — and logged — a second time."""
     version = _published_version(implementation)
     workflow = workflow_for(implementation.matter)
     if channel == Channel.WINDOW:
@@ -101,7 +104,7 @@ def start_application(actor, implementation: Implementation, *, channel: str = C
         registered_by=user_or_none(actor) if channel == Channel.WINDOW else None,
         answers=_prefill(effective_form(version), applicant),
     )
-    if channel != Channel.WINDOW:  # registries (issue 5): answers the base registries hold for this matter's grants
+    if channel != Channel.WINDOW and registry_prefill:  # registries (issue 5): what they hold, per the grants
         case.answers = {**prefill_from_registries(applicant, implementation, effective_form(version),
                                                   case_ref=str(case.uid))[0], **case.answers}
     if applicant is not None:
