@@ -7,11 +7,13 @@ of another case. No expiry: a notice is kept for years.
 
 A joint case (联办件, "一件事一次办") is rated once, not once per sub-case: its link signs the joint
 case number with a "joint:" mark, and every sub-case's notice carries that link instead of its own
-(`rating_path_for` / `rating_url_for`). The ratings app reads which one a token names.
+(`rating_url_for`). The ratings app reads which one a token names.
 """
 
 from django.conf import settings
 from django.core import signing
+
+from tongban.cases.selectors import joint_number
 
 _SALT = "tongban.ratings.link"
 _JOINT = "joint:"
@@ -60,18 +62,7 @@ def joint_rating_url(bundle_number: str) -> str:
     return settings.TONGBAN["SITE_URL"].rstrip("/") + joint_rating_path(bundle_number)
 
 
-def _joint_number_of(case) -> str:
-    if not getattr(case, "bundle_id", None):
-        return ""
-    return type(case).objects.filter(pk=case.pk).values_list("bundle__number", flat=True).first() or ""
-
-
-def rating_path_for(case) -> str:
-    """The link that rates `case`: its joint case's for a sub-case (rated once, as a whole), else its own."""
-    joint = _joint_number_of(case)
-    return joint_rating_path(joint) if joint else rating_path(case.number)
-
-
 def rating_url_for(case) -> str:
-    joint = _joint_number_of(case)
+    """The link that rates `case`: its joint case's for a sub-case (rated once, as a whole), else its own."""
+    joint = joint_number(case)
     return joint_rating_url(joint) if joint else rating_url(case.number)

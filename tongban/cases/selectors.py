@@ -33,6 +33,13 @@ def joint_case_number_of_draft(user, uid) -> str | None:
             .values_list("bundle_member__bundle__number", flat=True).first())
 
 
+def joint_number(case: Case) -> str:
+    """The number of the joint case (联办件) a sub-case belongs to; "" for any other case."""
+    if not case.bundle_id:
+        return ""
+    return Case.objects.filter(pk=case.pk).values_list("bundle__number", flat=True).first() or ""
+
+
 def is_staff_member(user) -> bool:
     if getattr(user, "is_superuser", False):
         return True

@@ -103,13 +103,13 @@ def typed_answers(spec, data) -> dict:
 
 # -- materials -------------------------------------------------------------------------------------
 
-def material_rows(case: Case, errors=None) -> list[dict]:
+def material_rows(case: Case, errors=None, checks=None) -> list[dict]:
     """Each material of the version with its 来源渠道 and the files uploaded for it."""
     errors = errors or {}
     files = {}
     for f in selectors.current_files(case).filter(kind=FileKind.MATERIAL):
         files.setdefault(f.material_id, []).append(f)
-    checks = intake.material_checks(case)  # 免证办: what a licence or a registry already stands for
+    checks = intake.material_checks(case) if checks is None else checks  # 免证办: what a licence or a registry already stands for
     rows = []
     for m in case.matter_version.materials.all():
         rows.append({
@@ -238,11 +238,12 @@ def _render_draft(request, case, spec, *, errors=None, typed=None):
     keys = {f.get("key") for f in spec}
     # Only form errors: the form's own summary, first on the page, already lists them.
     summary = error_summary(errors, spec) if any(k not in keys for k in errors) else []
+    checks = intake.material_checks(case)  # asked once for the rows and the list of what is missing
     return render(request, "cases/applicant/draft.html", {
         "case": case, "spec": spec, "answers": {**case.answers, **(typed or {})}, "errors": errors,
         "form_errors": {k: v for k, v in errors.items() if k in keys},
-        "summary": summary, "materials": material_rows(case, errors),
-        "accept": UPLOAD_ACCEPT, "missing": intake.missing_materials(case),
+        "summary": summary, "materials": material_rows(case, errors, checks),
+        "accept": UPLOAD_ACCEPT, "missing": intake.missing_materials(case, checks=checks),
     })
 
 

@@ -67,9 +67,9 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
     user = request.user
     version = case.matter_version
     files = list(current_files(case))
-    missing = {m.pk for m in intake.missing_materials(case)} if case.is_open else set()
-    pending = {p.material_id: p for p in case.pending_materials.all()}
     checks = intake.material_checks(case)  # 免证办: what a licence or a registry stands for
+    missing = {m.pk for m in intake.missing_materials(case, checks=checks)} if case.is_open else set()
+    pending = {p.material_id: p for p in case.pending_materials.all()}
     material_rows = []
     for m in version.materials.all():
         mine = [(f, file_url(case, f.pk)) for f in files if f.material_id == m.pk]

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.cases.models import Case, CaseEvent
-from tongban.cases.selectors import user_has_role_for
+from tongban.cases.selectors import joint_number, user_has_role_for
 from tongban.core.services import audit
 from tongban.notify.services import notify
 
@@ -69,8 +69,8 @@ def require_applicant(actor, case: Case) -> None:
 
 def tell_applicant(case: Case, subject: str, body: str) -> None:
     link = f"/my/cases/{case.number}/" if case.number else ""
-    if case.bundle_id:  # a joint case's sub-case: the applicant reads and acts on the joint case (一件事一次办)
-        number = type(case).objects.filter(pk=case.pk).values_list("bundle__number", flat=True).first()
-        link = f"/my/joint-cases/{number}/" if number else link
+    joint = joint_number(case)  # a sub-case: the applicant reads and acts on the joint case (一件事一次办)
+    if joint:
+        link = f"/my/joint-cases/{joint}/"
     notify(user=case.applicant, phone=case.applicant_phone,
            subject=subject, body=body, channels=("site", "sms"), reference=case.number or "", link=link)

@@ -201,17 +201,18 @@ def material_checks(case: Case) -> material_sources.Outcome:
     return material_sources.check(case)
 
 
-def required_uploads(case: Case) -> list[Material]:
+def required_uploads(case: Case, checks: material_sources.Outcome | None = None) -> list[Material]:
     """Materials the applicant must upload: required, from the applicant (免提交 ones are fetched),
-    plus those a source could not supply after all (e.g. a revoked licence)."""
-    checks = material_checks(case)
+    plus those a source could not supply after all (e.g. a revoked licence). `checks`: the case's
+    material_checks when the caller already has them (a page showing both asks the sources once)."""
+    checks = material_checks(case) if checks is None else checks
     return [m for m in case.matter_version.materials.all() if m.required and checks.from_applicant(m)]
 
 
-def missing_materials(case: Case, *, excused=()) -> list[Material]:
+def missing_materials(case: Case, *, excused=(), checks: material_sources.Outcome | None = None) -> list[Material]:
     have = set(case.files.filter(replaced_at__isnull=True, kind=FileKind.MATERIAL)
                .values_list("material_id", flat=True))
-    return [m for m in required_uploads(case) if m.pk not in have and m.pk not in excused]
+    return [m for m in required_uploads(case, checks) if m.pk not in have and m.pk not in excused]
 
 
 def unrepresented_organisation(case: Case, spec=None) -> dict:
