@@ -298,28 +298,37 @@ class CaseFile(models.Model):
         return self.original_name
 
 
-class CaseEvent(models.Model):
-    """One line of the case's timeline: who did what, when, with what comment."""
+class TimelineEvent(models.Model):
+    """What a timeline line holds, for a case and for a joint case alike: who did what, when, with
+    what comment."""
 
-    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField("时间", default=timezone.now, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="+")
     actor_label = models.CharField("操作人（快照）", max_length=150, blank=True)
     action = models.CharField("动作", max_length=40)
-    label = models.CharField("事件", max_length=60)
-    state_name = models.CharField("环节", max_length=40, blank=True)
     comment = models.TextField("意见", blank=True)
     data = models.JSONField("详情", default=dict, blank=True)
     # Only the applicant-facing events appear on 我的办件; internal notes stay with staff.
     public = models.BooleanField("申请人可见", default=True)
 
     class Meta:
-        verbose_name = verbose_name_plural = "办理记录"
-        ordering = ["case", "at", "id"]
+        abstract = True
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.label}"
+
+
+class CaseEvent(TimelineEvent):
+    """One line of the case's timeline."""
+
+    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="events")
+    label = models.CharField("事件", max_length=60)
+    state_name = models.CharField("环节", max_length=40, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "办理记录"
+        ordering = ["case", "at", "id"]
 
 
 class PauseKind(models.TextChoices):
@@ -601,26 +610,15 @@ class BundleMember(models.Model):
         return f"{self.bundle.number} · {self.name}"
 
 
-class BundleEvent(models.Model):
+class BundleEvent(TimelineEvent):
     """The joint case's own timeline (submitted, accepted as one, 补正, dispatched, completed, handed out)."""
 
     bundle = models.ForeignKey(CaseBundle, verbose_name="联办件", on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    actor_label = models.CharField("操作人（快照）", max_length=150, blank=True)
-    action = models.CharField("动作", max_length=40)
     label = models.CharField("事件", max_length=200)
-    comment = models.TextField("意见", blank=True)
-    data = models.JSONField("详情", default=dict, blank=True)
-    public = models.BooleanField("申请人可见", default=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "联办记录"
         ordering = ["bundle", "at", "id"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.label}"
 
 
 class BundleSerial(models.Model):
