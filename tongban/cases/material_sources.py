@@ -10,10 +10,17 @@ registered below.
 
 A provider is `provider(actor, case) -> iterable of Check`: one per material it looked at, whether it
 could stand for it or not. It records what it did on the case and in the access log itself.
+
+A case not filed yet — a member of a theme journey (一件事), whose sub-cases exist only once the one
+application is submitted — is *probed*: `probe(actor, would_be, known)` asks the sources that can
+(registered with `probe=` and `adopt=`) about an unsaved case whose uid is the reference the reads
+are logged with. Nothing is recorded on a case; each Check carries its finding as `data` (JSON), which
+the caller keeps, hands back as `known` (a finding for the same holder is not read again) and, once
+the case exists, passes to `adopt(case, found)` so that checking the case reads nothing a second time.
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from tongban.catalog.codes import MaterialSource
 
@@ -28,6 +35,16 @@ class Check:
     # licence): asked for even when the guide marks it 免提交 or 政府部门核发.
     ask_applicant: bool = False
     evidence: object = None  # the provider's own record on the case
+    data: dict | None = None  # a probe's finding (JSON), for adopt() and the next probe
+    provider: str = ""  # the key the source registered with (set by check/probe)
+
+    def as_data(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if k != "evidence"}
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Check":
+        names = {"material_id", "satisfied", "note", "source", "ask_applicant", "data", "provider"}
+        return cls(**{k: v for k, v in data.items() if k in names})
 
 
 @dataclass
@@ -35,6 +52,20 @@ class Outcome:
     """What the sources said about each material of one case."""
 
     checks: dict[int, list[Check]] = field(default_factory=dict)
+
+    def add(self, check: Check) -> None:
+        self.checks.setdefault(check.material_id, []).append(check)
+
+    def as_data(self) -> list[dict]:
+        """The findings of a probe, to keep (e.g. in a journey's draft) until the case exists."""
+        return [c.as_data() for checks in self.checks.values() for c in checks]
+
+    @classmethod
+    def from_data(cls, found: Iterable[dict]) -> "Outcome":
+        outcome = cls()
+        for data in found or []:
+            outcome.add(Check.from_data(data))
+        return outcome
 
     @property
     def supplied(self) -> set[int]:
@@ -67,12 +98,23 @@ class Outcome:
 
 
 Provider = Callable[[object, object], Iterable[Check]]
-_providers: dict[str, Provider] = {}
+Prober = Callable[[object, object, list[dict]], Iterable[Check]]  # (actor, would-be case, known findings)
+Adopter = Callable[[object, list[dict]], None]  # (new case, findings of its probe)
 
 
-def register(key: str, provider: Provider) -> None:
-    """Add (or replace, by key) a source of materials. Providers are asked in registration order."""
-    _providers[key] = provider
+@dataclass(frozen=True)
+class Source:
+    provider: Provider
+    probe: Prober | None = None
+    adopt: Adopter | None = None
+
+
+_providers: dict[str, Source] = {}
+
+
+def register(key: str, provider: Provider, *, probe: Prober | None = None, adopt: Adopter | None = None) -> None:
+    """Add (or replace, by key) a source of materials. Sources are asked in registration order."""
+    _providers[key] = Source(provider, probe, adopt)
 
 
 def check(case, actor=None) -> Outcome:
@@ -83,10 +125,34 @@ def check(case, actor=None) -> Outcome:
         return outcome  # a probe of a matter's materials, not a case: nothing to look up
     if actor is None:
         actor = case.registered_by if case.registered_by_id else case.applicant
-    for provider in list(_providers.values()):
-        for c in provider(actor, case):
-            outcome.checks.setdefault(c.material_id, []).append(c)
+    for key, source in list(_providers.items()):
+        for c in source.provider(actor, case):
+            outcome.add(replace(c, provider=key))
     return outcome
+
+
+def probe(actor, would_be, known: Iterable[dict] = ()) -> Outcome:
+    """Ask the sources about a case not filed yet (unsaved, its uid the reference its reads are logged
+    with). `known`: findings of an earlier probe of the same would-be case (Outcome.as_data)."""
+    known = list(known or [])
+    outcome = Outcome()
+    for key, source in list(_providers.items()):
+        if source.probe is None:
+            continue
+        for c in source.probe(actor, would_be, [k for k in known if k.get("provider") == key]):
+            outcome.add(replace(c, provider=key))
+    return outcome
+
+
+def adopt(case, found: Iterable[dict]) -> None:
+    """Record on a case just created what the probe of its would-be self found (same holder, same
+    reads): checking it afterwards reads nothing again. A source that finds the holder changed since
+    simply looks again."""
+    found = list(found or [])
+    for key, source in list(_providers.items()):
+        mine = [f for f in found if f.get("provider") == key and f.get("data")]
+        if source.adopt is not None and mine:
+            source.adopt(case, mine)
 
 
 # -- the base registries (below us: imported directly) ----------------------------------------------
@@ -100,6 +166,19 @@ def _registries(actor, case) -> list[Check]:
             for material, evidence in materials_checked(actor, case)]
 
 
-register("registries", _registries)
+def _registries_probe(actor, would_be, known: list[dict]) -> list[Check]:
+    from tongban.registries.exemptions import materials_probed
 
-__all__ = ["Check", "Outcome", "check", "register"]
+    return [Check(material.pk, data["satisfied"], data["note"], data["resource_name"], data=data)
+            for material, data in materials_probed(actor, would_be, [k["data"] for k in known if k.get("data")])]
+
+
+def _registries_adopt(case, found: list[dict]) -> None:
+    from tongban.registries.exemptions import adopt_findings
+
+    adopt_findings(case, [{**f["data"], "material_id": f["material_id"]} for f in found])
+
+
+register("registries", _registries, probe=_registries_probe, adopt=_registries_adopt)
+
+__all__ = ["Check", "Outcome", "adopt", "check", "probe", "register"]

@@ -13,4 +13,4 @@ class LicencesConfig(AppConfig):
 
         # 免证办 (issue 5): the 电子证照库 is read through the registries' gate, and stands for materials.
         records.use_store(library.RESOURCE_CODE, library.fetch)
-        material_sources.register("licences", exemptions.provide)
+        material_sources.register("licences", exemptions.provide, probe=exemptions.probe, adopt=exemptions.adopt)

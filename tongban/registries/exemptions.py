@@ -53,12 +53,8 @@ def materials_satisfied(actor, case) -> list[tuple]:
     return [(material, evidence) for material, evidence in materials_checked(actor, case) if evidence.satisfied]
 
 
-def materials_checked(actor, case) -> list[tuple]:
-    """[(material, MaterialEvidence)] of every material a rule covers and that could be looked up,
-    satisfied or not (the note says why not). The cases app asks through its material-source hook
-    (tongban/cases/material_sources.py)."""
-    if case.pk is None:
-        return []  # a probe of a matter's materials, not a case
+def _matched(case) -> list[tuple]:
+    """[(material, rule)] of the case's materials a rule covers."""
     rules = list(MaterialRule.objects.filter(active=True).select_related("resource"))
     if not rules:
         return []
@@ -68,6 +64,16 @@ def materials_checked(actor, case) -> list[tuple]:
         rule = next((r for r in rules if r.matches(material, matter_id)), None)
         if rule is not None:
             matched.append((material, rule))
+    return matched
+
+
+def materials_checked(actor, case) -> list[tuple]:
+    """[(material, MaterialEvidence)] of every material a rule covers and that could be looked up,
+    satisfied or not (the note says why not). The cases app asks through its material-source hook
+    (tongban/cases/material_sources.py)."""
+    if case.pk is None:
+        return []  # a probe of a matter's materials, not a case
+    matched = _matched(case)
     if not matched:
         return []
     case_ref = str(case.uid)
@@ -79,12 +85,39 @@ def materials_checked(actor, case) -> list[tuple]:
         if known is None or not (known.satisfied or known.subject_key == subject):
             if not subject:
                 continue  # nobody to look up yet (the form is not filled in)
-            known = _check(actor, case, material, rule, subject)
+            known = _record(case, material, _look_up(actor, case, material, rule, subject))
         out.append((material, known))
     return out
 
 
-def _check(actor, case, material, rule: MaterialRule, subject: str) -> MaterialEvidence:
+def materials_probed(actor, would_be, known: list[dict]) -> list[tuple]:
+    """[(material, finding)] for a case not filed yet (material_sources.probe): looked up like
+    materials_checked, logged with the would-be case's uid, but recorded nowhere — the finding (a
+    JSON dict) is the caller's to keep. A finding in `known` for the same subject is not read again."""
+    by_material = {k.get("material_id"): k for k in known}
+    out = []
+    for material, rule in _matched(would_be):
+        subject = _subject(would_be, rule.party)
+        finding = by_material.get(material.pk)
+        if finding is None or finding.get("subject_key") != subject:
+            if not subject:
+                continue
+            finding = _look_up(actor, would_be, material, rule, subject)
+        out.append((material, finding))
+    return out
+
+
+def adopt_findings(case, findings: list[dict]) -> None:
+    """A probe's findings become the new case's evidence, so checking it reads nothing again."""
+    for f in findings:
+        MaterialEvidence.objects.update_or_create(
+            case_ref=str(case.uid), material_id=f["material_id"],
+            defaults={"resource_id": f["resource_id"], "subject_key": f["subject_key"], "satisfied": f["satisfied"],
+                      "note": f["note"][:300], "access_id": f.get("access_id")})
+
+
+def _look_up(actor, case, material, rule: MaterialRule, subject: str) -> dict:
+    """Read what the rule needs about `subject` and judge it: a JSON-able finding."""
     resource = rule.resource
     fields = list(rule.fields)
     access, satisfied = None, False
@@ -103,8 +136,14 @@ def _check(actor, case, material, rule: MaterialRule, subject: str) -> MaterialE
             access = reading.log
             satisfied, note = _judge(reading.first, case)
             note = f"{resource.name}：{note}"
+    return {"material_id": material.pk, "resource_id": resource.pk, "resource_name": resource.name,
+            "subject_key": subject, "satisfied": satisfied, "note": note[:300],
+            "access_id": access.pk if access is not None else None}
+
+
+def _record(case, material, finding: dict) -> MaterialEvidence:
     evidence, _ = MaterialEvidence.objects.update_or_create(
         case_ref=str(case.uid), material=material,
-        defaults={"resource": resource, "subject_key": subject, "satisfied": satisfied, "note": note[:300],
-                  "access": access})
+        defaults={"resource_id": finding["resource_id"], "subject_key": finding["subject_key"],
+                  "satisfied": finding["satisfied"], "note": finding["note"], "access_id": finding["access_id"]})
     return evidence

@@ -8,6 +8,8 @@ set of uploads into a joint case (cases.services.bundles), mapping errors back t
 filled in.
 """
 
+import uuid
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +20,7 @@ from tongban.catalog.models import Implementation, Material
 from tongban.catalog.staff_selectors import can_edit_for_department
 from tongban.core.services import audit
 from tongban.forms.validation import clean_answers
+from tongban.themes import exemptions
 from tongban.themes.definition import definition_of, member_by_code
 from tongban.themes.merge import MergedForm, merge
 from tongban.themes.models import (
@@ -149,33 +152,37 @@ def plan(definition: dict, situation: dict | None, optional=None, *, partial=Fal
     return answers, selection, merged, errors
 
 
-def _upload_errors(merged: MergedForm, uploads: dict) -> dict:
+def _upload_errors(merged: MergedForm, uploads: dict, outcomes: dict) -> dict:
     errors = {}
-    keys = {m.key for m in merged.uploads()}
+    rows = {r.key: r for r in exemptions.material_rows(merged, outcomes)}
     for key in uploads:
-        if key not in keys:
+        row = rows.get(key)
+        # A file for a material found 免提交 is taken all the same (a client may upload before asking).
+        if row is None or (not row.upload and not row.exempt):
             errors[f"materials.{key}"] = f"材料“{key}”不属于本次申请（请按材料清单上传）"
-    for m in merged.uploads():
-        if m.required and m.key not in uploads:
-            errors[f"materials.{m.key}"] = f"请上传“{m.name}”"
+    for row in rows.values():
+        if row.upload and row.required and row.key not in uploads:
+            errors[f"materials.{row.key}"] = row.problems[0] if row.problems else f"请上传“{row.name}”"
     return errors
 
 
-def _member_specs(definition: dict, selection: Selection, merged: MergedForm, answers: dict
+def _member_specs(definition: dict, selection: Selection, merged: MergedForm, answers: dict, outcomes: dict
                   ) -> list[bundles.MemberSpec]:
     per_member = merged.member_answers(answers)
+    to_upload = [r for r in exemptions.material_rows(merged, outcomes) if r.upload or r.exempt]
     out = []
     for m in selection.members:
         code = m["code"]
         files = []
-        for mm in merged.uploads():
-            files += [(Material.objects.get(pk=mid), mm.key) for c, mid in mm.parts if c == code]
+        for row in to_upload:
+            files += [(Material.objects.get(pk=mid), row.key) for c, mid in row.material.parts if c == code]
         provided_names = set(selection.provided.get(code, {}))
         provided = [x["id"] for x in m["materials"] if x["name"] in provided_names]
+        found = outcomes[code].as_data() if code in outcomes else []
         out.append(bundles.MemberSpec(
             code=code, name=m["name"], implementation=Implementation.objects.get(pk=m["implementation_id"]),
             answers=per_member[code], requires=selection.waits.get(code, []), fills=selection.fills.get(code, {}),
-            files=files, provided=provided))
+            files=files, provided=provided, found=found))
     return out
 
 
@@ -194,10 +201,11 @@ def _rename(merged: MergedForm, error_key: str) -> str:
 
 def apply_for_theme(actor, theme: Theme, *, situation: dict, answers: dict, uploads: dict | None = None,
                     optional=None, channel: str = Channel.WEB, idempotency_key: str | None = None,
-                    ref: str | None = None) -> tuple[CaseBundle, bool]:
+                    ref: str | None = None, found: dict | None = None) -> tuple[CaseBundle, bool]:
     """One application for a published theme → (joint case, created). Every problem is raised at once
     as a ValidationError keyed situation.<q>, answers.<field>, materials.<key>, optional or members.
-    `ref`: the uid the journey drew for the joint case (its registry reads are logged with it)."""
+    `ref`: the uid the journey drew for the joint case (its registry reads are logged with it).
+    `found`: the journey's 免提交 findings per member (exemptions.kept), reused while still true."""
     if theme.status != ThemeStatus.PUBLISHED:
         raise ValidationError("该主题当前未发布，暂不能申请。")
     uploads = uploads or {}
@@ -207,22 +215,25 @@ def apply_for_theme(actor, theme: Theme, *, situation: dict, answers: dict, uplo
             return existing, False
     definition = definition_of(theme)
     situation_answers, selection, merged, errors = plan(definition, situation, optional)
-    cleaned = {}
+    registries_read, ref = ref is not None, ref or str(uuid.uuid4())
+    cleaned, outcomes = {}, exemptions.restored(found)
     if merged is not None:
         cleaned, form_errors = clean_answers(merged.spec, answers or {})
         errors.update({f"answers.{k}": v for k, v in form_errors.items()})
-        errors.update(_upload_errors(merged, uploads))
+        if not errors:  # the sources are asked about the holder the form names, once it is valid
+            outcomes = exemptions.probe_members(actor, merged, selection, cleaned, ref=ref, known=found)
+        errors.update(_upload_errors(merged, uploads, outcomes))
     if errors:
         raise ValidationError(errors)
     spec = bundles.BundleSpec(
         source_code=theme.code, title=theme.name, definition=definition, lead_department=theme.lead_department,
         division=theme.division, promised_days=theme.promised_days, handout_place=definition["handout"]["place"],
-        uid=ref,
+        uid=ref, registries_read=registries_read,
         layout={"fields": {k: [list(s) for s in v] for k, v in merged.sources.items()},
                 "materials": [m.as_dict() for m in merged.materials],
                 "chosen": selection.codes, "skipped": selection.skipped})
     try:
-        return bundles.submit_bundle(actor, spec, _member_specs(definition, selection, merged, cleaned),
+        return bundles.submit_bundle(actor, spec, _member_specs(definition, selection, merged, cleaned, outcomes),
                                      uploads=uploads, situation=situation_answers, answers=cleaned, channel=channel,
                                      idempotency_key=idempotency_key)
     except ValidationError as exc:

@@ -25,7 +25,7 @@ from tongban.forms.spec import APPLICANT_TYPE_KEY
 from tongban.forms.storage import private_storage
 from tongban.forms.uploads import check_upload
 from tongban.forms.validation import clean_answers
-from tongban.themes import page_selectors
+from tongban.themes import exemptions, page_selectors
 from tongban.themes.definition import definition_of
 from tongban.themes.merge import prefill
 from tongban.themes.prefill import read_registries, registry_answers, shown_sources
@@ -56,6 +56,7 @@ class Draft:
         # The joint case's uid, drawn now: registry reads for the form are logged with it (prefill.py).
         self.ref: str = data.get("ref") or str(uuid.uuid4())
         self.registry: dict = data.get("registry", {})  # member code → what its department read
+        self.found: dict = data.get("found", {})  # member code → 免提交 findings (exemptions.py)
 
     @property
     def started(self) -> bool:
@@ -65,7 +66,7 @@ class Draft:
         self.request.session[self.key] = {
             "situation": self.situation, "optional": self.optional, "answers": self.answers,
             "files": self.files, "idempotency_key": self.idempotency_key, "ref": self.ref,
-            "registry": self.registry}
+            "registry": self.registry, "found": self.found}
         for f in self.files.values():
             # Saving the draft extends the session; the files' age follows, so the purge (tasks.py)
             # never takes the file of a journey still under way.
@@ -80,6 +81,7 @@ class Draft:
                 private_storage.delete(f["path"])
         self.request.session.pop(self.key, None)
         self.situation, self.optional, self.answers, self.files, self.registry = {}, None, {}, {}, {}
+        self.found = {}
         self.ref = str(uuid.uuid4())
 
     def keep_upload(self, material_key: str, uploaded) -> None:
@@ -129,6 +131,25 @@ class Journey:
             pages[-1]["fields"].append(f)
         return [p for p in pages if p["fields"]]
 
+    def material_rows(self, actor=None, *, read=True, uploads_only=False) -> list:
+        """The one set of materials as this applicant meets it: what the sources supply (免提交) is not
+        asked. read=True asks them (logged with the joint case's ref; a known finding is not read
+        again), else only what was found before is used."""
+        if self.merged is None:
+            return []
+        draft = self.draft
+        if read:
+            outcomes = exemptions.probe_members(actor, self.merged, self.selection, draft.answers, ref=draft.ref,
+                                                known=draft.found)
+            found = exemptions.kept(outcomes)
+            if found != draft.found:
+                draft.found = found
+                draft.save()
+        else:
+            outcomes = exemptions.restored(draft.found)
+        rows = exemptions.material_rows(self.merged, outcomes)
+        return [r for r in rows if r.upload] if uploads_only else rows
+
     def url(self, step: str, arg=None) -> str:
         code = self.theme.code
         if step == "question":
@@ -142,7 +163,7 @@ class Journey:
         if self.optional_members:
             urls.append(self.url("services"))
         urls += [self.url("form", i) for i in range(1, len(self.form_pages) + 1)]
-        if self.merged and self.merged.uploads():
+        if self.merged and (self.merged.uploads() or self.material_rows(read=False, uploads_only=True)):
             urls.append(self.url("materials"))
         urls.append(self.url("check"))
         return urls
@@ -308,7 +329,8 @@ def materials(request, code):
     if journey.merged is None:
         return redirect(journey.steps()[0])
     current = journey.url("materials")
-    uploads = journey.merged.uploads()
+    every = journey.material_rows(request.user)
+    uploads = [r for r in every if r.upload]
     errors = {}
     if request.method == "POST":
         known = {m.key for m in uploads}
@@ -328,14 +350,14 @@ def materials(request, code):
             if not errors:
                 return redirect(_next(request, journey, current))
     rows = [{"m": m, "file": draft.files.get(m.key), "error": errors.get(m.key, "")} for m in uploads]
-    others = [m for m in journey.merged.materials if not m.upload]
+    others = [r for r in every if not r.upload]
     summary = [(f"#material-{r['m'].key}", r["error"]) for r in rows if r["error"]]
     return render(request, "themes/journey/materials.html", _context(
         journey, current, rows=rows, others=others, summary=summary, accept=UPLOAD_ACCEPT,
         returning=_returning(request)), status=400 if errors else 200)
 
 
-def _check_rows(journey: Journey) -> dict:
+def _check_rows(journey: Journey, actor) -> dict:
     draft = journey.draft
     questions = [{"text": q["text"], "answer": page_selectors.answer_label(q, draft.situation.get(q["key"])),
                   "change": journey.url("question", q["key"]) + "?return=check"} for q in journey.questions]
@@ -345,9 +367,10 @@ def _check_rows(journey: Journey) -> dict:
     for i, p in enumerate(journey.form_pages, start=1):
         form.append({"title": p["title"], "change": journey.url("form", i) + "?return=check",
                      "rows": answers_for_display(p["fields"], draft.answers)})
-    files = [{"name": m.name, "file": draft.files.get(m.key), "required": m.required}
-             for m in (journey.merged.uploads() if journey.merged else [])]
-    return {"questions": questions, "chosen": chosen, "form": form, "files": files,
+    rows = journey.material_rows(actor)
+    files = [{"name": r.name, "file": draft.files.get(r.key), "required": r.required} for r in rows if r.upload]
+    exempt = [r for r in rows if r.exempt]
+    return {"questions": questions, "chosen": chosen, "form": form, "files": files, "exempt": exempt,
             "services_change": journey.url("services") + "?return=check" if journey.optional_members else "",
             "materials_change": journey.url("materials") + "?return=check" if files else ""}
 
@@ -381,11 +404,14 @@ def check(request, code):
     journey = Journey(theme, draft)
     summary = []
     if request.method == "POST":
+        wanted = {r.key for r in journey.material_rows(request.user, uploads_only=True)}
         uploads = draft.open_uploads()
+        for key in [k for k in uploads if k not in wanted]:
+            uploads.pop(key).close()  # given for a material since found 免提交: not sent
         try:
             bundle, _ = apply_for_theme(request.user, theme, situation=draft.situation, optional=draft.optional,
                                         answers=draft.answers, uploads=uploads, channel=channel_of(request),
-                                        idempotency_key=draft.idempotency_key, ref=draft.ref)
+                                        idempotency_key=draft.idempotency_key, ref=draft.ref, found=draft.found)
         except ValidationError as exc:
             errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
             summary = _error_links(journey, errors)
@@ -399,5 +425,5 @@ def check(request, code):
             for f in uploads.values():
                 f.close()
     return render(request, "themes/journey/check.html", _context(
-        journey, journey.url("check"), summary=summary, **_check_rows(journey)),
+        journey, journey.url("check"), summary=summary, **_check_rows(journey, request.user)),
         status=400 if summary else 200)

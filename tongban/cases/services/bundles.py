@@ -80,6 +80,8 @@ class MemberSpec:
     files: list[tuple[Material, str]] = field(default_factory=list)
     # materials another member's result provides (not uploaded; excused while the member waits)
     provided: list[int] = field(default_factory=list)
+    # what the 免提交 sources found for this member before it existed (material_sources.probe)
+    found: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -95,6 +97,8 @@ class BundleSpec:
     kind: str = "theme"
     # The caller may draw the uid beforehand (themes logs the journey's registry reads with it).
     uid: object = None
+    # The caller read the registries for the members' answers already (a journey's merged form).
+    registries_read: bool = False
 
 
 # -- small pieces -------------------------------------------------------------------------------
@@ -231,8 +235,10 @@ def _submit(applicant, spec, members, uploads, situation, answers, channel, idem
     for order, m in enumerate(members, start=1):
         # A journey that drew the uid beforehand read the registries for the merged form with it
         # (themes/prefill.py); the members' answers carry what it found.
-        case = intake.start_application(applicant, m.implementation, channel=channel, registry_prefill=spec.uid is None)
+        case = intake.start_application(applicant, m.implementation, channel=channel,
+                                        registry_prefill=not spec.registries_read)
         case, errors = intake.save_draft(applicant, case, m.answers)  # reported all at once below
+        intake.adopt_material_findings(case, m.found)  # the journey's 免提交 checks stand for the member
         typed.update({f"members.{m.code}.{k}": f"{m.name}：{v}" for k, v in errors.items()})
         Case.objects.filter(pk=case.pk).update(bundle=bundle)
         case.bundle = bundle

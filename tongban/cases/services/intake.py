@@ -116,6 +116,20 @@ def start_application(actor, implementation: Implementation, *, channel: str = C
     return case
 
 
+def would_be_case(applicant: User, implementation: Implementation, answers: dict, *, uid) -> Case:
+    """The draft `start_application` + `save_draft` would make online, unsaved: for asking the
+    免提交 sources (material_sources.probe) about a case before it exists — a theme journey's member,
+    whose reads are logged with `uid`, the joint case's reference. Nothing is written."""
+    version = _published_version(implementation)
+    case = Case(uid=uid, implementation=implementation, matter_version=version,
+                department=implementation.department, division=implementation.department.division,
+                phase=Phase.DRAFT, channel=Channel.WEB, applicant=applicant,
+                applicant_name=applicant.display_name, applicant_id_number=applicant.id_number,
+                applicant_phone=applicant.phone, answers=dict(answers))
+    _applicant_snapshot(case, case.answers)
+    return case
+
+
 def _require_editor_of_draft(actor, case: Case) -> None:
     if case.channel == Channel.WINDOW and case.registered_by_id:
         require_role(actor, case, ["clerk"])
@@ -193,6 +207,16 @@ def remove_file(actor, case: Case, f: CaseFile) -> None:
     f.replaced_at = timezone.now()
     f.save(update_fields=["replaced_at"])
     save(case)
+
+
+def probe_materials(actor, case: Case, known=()) -> material_sources.Outcome:
+    """免证办 for a would-be case (would_be_case): what the sources would supply, nothing recorded."""
+    return material_sources.probe(actor, case, known)
+
+
+def adopt_material_findings(case: Case, found) -> None:
+    """What the probe of this case's would-be self found, recorded on it (no second read)."""
+    material_sources.adopt(case, found)
 
 
 def material_checks(case: Case) -> material_sources.Outcome:

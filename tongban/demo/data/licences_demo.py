@@ -82,8 +82,8 @@ MATERIAL_RULES = [
       "公众聚集场所投入使用、营业前消防安全检查", "药品经营许可（零售）", "公共场所卫生许可（不含饭馆、咖啡馆、酒吧、茶座）",
       "烟草专卖零售许可证核发"]),
     ("出生医学证明", "CSYXZM", RuleScope.ISSUED, ["出生登记（出生户口登记）"]),
-    # The guide asks married parents for a copy of the 结婚证: the e-licence stands for it too.
-    ("结婚证", "JHZ", RuleScope.ANY, ["出生登记（出生户口登记）"]),
+    # Both guides ask married parents for a copy of the 结婚证: the e-licence stands for it too.
+    ("结婚证", "JHZ", RuleScope.ANY, ["出生登记（出生户口登记）", "出生医学证明办理"]),
 ]
 SHARING_BASIS = ("《国务院办公厅关于加快推进电子证照扩大应用领域和全国互通互认的意见》（国办发〔2022〕3号）；"
                  "《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》（国发〔2018〕27号）")

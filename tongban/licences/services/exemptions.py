@@ -58,10 +58,8 @@ FIRST_CHECK = (*EDITABLE, Phase.SUBMITTED)
 
 # -- the provider ------------------------------------------------------------------------------------
 
-def provide(actor, case) -> list[Check]:
-    """Checks of the case's materials that a licence rule covers (cases.material_sources provider)."""
-    if case.pk is None:
-        return []
+def _matched(case) -> list[tuple]:
+    """[(material, rule)] of the case's materials a licence rule covers, for its kind of holder."""
     rules = list(LicenceMaterialRule.objects.filter(active=True, licence_type__active=True)
                  .select_related("licence_type")
                  .order_by(F("matter_id").asc(nulls_last=True), "pk"))  # a matter's own rule first
@@ -75,6 +73,14 @@ def provide(actor, case) -> list[Check]:
                      and r.licence_type.holder_kind in ("", kind)), None)
         if rule is not None:
             matched.append((material, rule))
+    return matched
+
+
+def provide(actor, case) -> list[Check]:
+    """Checks of the case's materials that a licence rule covers (cases.material_sources provider)."""
+    if case.pk is None:
+        return []
+    matched = _matched(case)
     if not matched:
         return []
     known = {c.material_id: c for c in MaterialLicenceCheck.objects.filter(case=case).select_related("licence")}
@@ -90,8 +96,35 @@ def provide(actor, case) -> list[Check]:
             continue
         if not subject or (record is None and case.phase not in FIRST_CHECK):
             continue  # nobody to look up yet (the form does not name the holder), or too late to ask
-        out.append(_as_check(_check(actor, case, material, rule.licence_type, subject)))
+        out.append(_as_check(_record(case, material.pk, _look_up(actor, case, material, rule.licence_type, subject))))
     return out
+
+
+def probe(actor, would_be, known: list[dict]) -> list[Check]:
+    """The same checks for a case not filed yet (material_sources.probe): read and logged with the
+    would-be case's uid, recorded nowhere — each Check's `data` is the finding the caller keeps. A known
+    finding for the same licence type and holder is reused while its licence still holds."""
+    by_material = {k["material_id"]: k for k in known}
+    subject = holder_key(would_be)
+    today = timezone.localdate()
+    out = []
+    for material, rule in _matched(would_be):
+        prior = by_material.get(material.pk)
+        finding = (prior or {}).get("data")
+        if not (finding and finding.get("licence_type_id") == rule.licence_type_id
+                and finding.get("subject_key") == subject and _finding_holds(finding, today)):
+            if not subject:
+                continue
+            finding = _look_up(actor, would_be, material, rule.licence_type, subject)
+        out.append(Check(material.pk, finding["satisfied"], finding["note"], SOURCE,
+                         ask_applicant=not finding["satisfied"], data=finding))
+    return out
+
+
+def adopt(case, found: list[dict]) -> None:
+    """Findings of the probe become the new case's MaterialLicenceCheck rows (no second read)."""
+    for f in found:
+        _record(case, f["material_id"], f["data"])
 
 
 def holder_key(case) -> str:
@@ -122,7 +155,15 @@ def _as_check(record: MaterialLicenceCheck) -> Check:
                  ask_applicant=not record.satisfied, evidence=record)
 
 
-def _check(actor, case, material, licence_type: LicenceType, subject: str) -> MaterialLicenceCheck:
+def _finding_holds(finding: dict, today) -> bool:
+    if not finding.get("satisfied"):
+        return True
+    licence = Licence.objects.filter(pk=finding.get("licence_id")).first()
+    return usable(licence, today)
+
+
+def _look_up(actor, case, material, licence_type: LicenceType, subject: str) -> dict:
+    """Read the holder's licences of the type and judge them: a JSON-able finding."""
     resource = library.resource()
     access, licence, satisfied = None, None, False
     upload = f"请上传“{material.name}”"
@@ -145,10 +186,17 @@ def _check(actor, case, material, licence_type: LicenceType, subject: str) -> Ma
             found, satisfied, note = judge(reading.records, licence_type, material.name)
             if found is not None:
                 licence = Licence.objects.filter(identifier=found["identifier"]).first()
+    return {"licence_type_id": licence_type.pk, "subject_key": subject,
+            "licence_id": licence.pk if licence is not None else None, "satisfied": satisfied,
+            "note": note[:300], "access_id": access.pk if access is not None else None}
+
+
+def _record(case, material_id: int, finding: dict) -> MaterialLicenceCheck:
     record, _ = MaterialLicenceCheck.objects.update_or_create(
-        case=case, material=material,
-        defaults={"licence_type": licence_type, "subject_key": subject, "licence": licence, "satisfied": satisfied,
-                  "note": note[:300], "access": access})
+        case=case, material_id=material_id,
+        defaults={"licence_type_id": finding["licence_type_id"], "subject_key": finding["subject_key"],
+                  "licence_id": finding["licence_id"], "satisfied": finding["satisfied"], "note": finding["note"],
+                  "access_id": finding["access_id"]})
     return record
 
 
