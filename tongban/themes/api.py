@@ -7,10 +7,12 @@ cases.services.bundles. A joint case outside the caller's reach answers 404 like
 
 import json
 import math
+import uuid
 from contextlib import contextmanager
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.http import HttpResponse
 from ninja import File, Form, Header, Path, Query, Router, Status
 from ninja.files import UploadedFile
@@ -50,7 +52,13 @@ R = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
 MATERIAL_PREFIX = "material_"
 
 register_field_labels({"situation": "情形引导答案", "optional": "可选事项", "materials": "申请材料",
-                       "expected_revision": "修订号", "items": "补正事项", "pickup_code": "取件码"})
+                       "expected_revision": "修订号", "items": "补正事项", "pickup_code": "取件码", "ref": "申请标识"})
+
+# What evaluate read from the registries, per ref, kept in the caller's session as the web journey keeps
+# it in its draft: {ref: {"theme": code, "read": {member code: …}}}. A few refs suffice (one per
+# application under way); the oldest is dropped.
+REGISTRY_READS = "themes.api.registry_reads"
+KEPT_REFS = 5
 
 
 @contextmanager
@@ -135,15 +143,63 @@ def get_report(request, code: str, situation: str | None = Query(None, descripti
     return selectors.reduction_report(definition, answers)
 
 
+def _ref(raw) -> str | None:
+    """The canonical form of a UUID the client passed (logs and joint cases compare it as text)."""
+    if raw in (None, ""):
+        return None
+    try:
+        return str(uuid.UUID(str(raw)))
+    except ValueError:
+        raise invalid({"ref": "“申请标识（ref）”应为 UUID（使用评估接口返回的 ref）"}) from None
+
+
+def _usable_ref(user, ref: str, idempotency_key: str | None = None) -> None:
+    problem = selectors.ref_problem(user, ref, idempotency_key=idempotency_key)
+    if problem:
+        raise invalid({"ref": problem})
+
+
 @router.post("/themes/{code}/evaluate", response={200: EvaluationOut, **R}, operation_id="evaluateTheme",
              summary="情形引导：根据回答确定事项、申请表和材料", openapi_extra=_doc(SituationIn),
              description="按回答（可以只答一部分）返回需要办理的事项及原因、合并后的一张申请表（共用字段只问一次，"
-                         "登录时按账号预填）、一套材料清单和本次情形的对比报告。")
+                         "登录时按账号预填，并由各事项实施部门按授权从基础库预填：registry_prefill、registry_sources）、"
+                         "一套材料清单和本次情形的对比报告。登录时返回申请标识 ref：基础库读取以它记入“谁用了我的数据”，"
+                         "再次评估和提交申请时带上它，已读取的不再重复读取。登录会话调用须在请求头 X-CSRFToken 中携带 "
+                         "Cookie csrftoken 的值（否则返回 403）。未登录不读取基础库。")
 def evaluate(request, code: str):
+    """The API's journey draft is the client's, so the registry reads are remembered here: what was read
+    under a ref is kept in the caller's session (values included, as the journey keeps them), and a
+    repeated evaluate with that ref reads only members not read yet. A ref whose reads this session does
+    not hold (read in another session) is not read under again: re-reading would log the same data twice,
+    and the log holds no values to rebuild the answers from; the client keeps the earlier answer or
+    evaluates without a ref for a fresh one."""
     theme = _theme(code)
     body = _body(request, SituationIn)
-    user = request.user if getattr(request, "user", None) and request.user.is_authenticated else None
-    return selectors.evaluate_theme(theme, body.situation, body.optional, user=user)
+    ref = _ref(body.ref)
+    # Registry reads are logged in the person's name: a logged-in call passes the CSRF check, so a
+    # page elsewhere cannot make the browser read (raises 403 like every other session POST).
+    user = auth(request)
+    if user is None:
+        return selectors.evaluate_theme(theme, body.situation, body.optional)
+    kept = request.session.get(REGISTRY_READS) or {}
+    if ref is None:
+        ref, read = str(uuid.uuid4()), {}
+    else:
+        _usable_ref(user, ref)
+        entry = kept.get(ref)
+        if entry is not None and entry["theme"] != theme.code:
+            raise invalid({"ref": "该申请标识（ref）属于另一个一件事主题，请重新评估（不带 ref）以取得新的申请标识"})
+        # The values read are kept only in the session that read them; under a ref read from another
+        # session nothing is read again (the client has the earlier answer), so a read is never repeated.
+        read = entry["read"] if entry is not None else (None if selectors.reads_logged_under(user, ref) else {})
+    known = None if read is None else len(read)
+    result = selectors.evaluate_theme(theme, body.situation, body.optional, user=user, ref=ref, read=read)
+    result["ref"] = ref
+    if read is not None and (ref not in kept or len(read) != known):
+        kept.pop(ref, None)
+        kept[ref] = {"theme": theme.code, "read": read}
+        request.session[REGISTRY_READS] = dict(list(kept.items())[-KEPT_REFS:])
+    return result
 
 
 def _application(request) -> tuple[ApplicationIn, dict]:
@@ -173,6 +229,7 @@ _APP_BODY = {"requestBody": {"required": True, "content": {
         "situation": {"type": "string", "description": "情形引导答案（JSON 字符串）"},
         "optional": {"type": "string", "description": "可选事项（JSON 数组字符串）"},
         "answers": {"type": "string", "description": "合并申请表内容（JSON 字符串）"},
+        "ref": {"type": "string", "format": "uuid", "description": "评估时返回的申请标识（可选）"},
         "material_<材料key>": {"type": "string", "format": "binary", "description": "每份材料一个文件字段（只上传一次）"},
     }}},
 }}}
@@ -188,7 +245,9 @@ def _key_errors(exc: ApiError) -> ApiError:
              operation_id="applyForTheme", summary="提交一件事联办申请", openapi_extra=_APP_BODY,
              description="一次提交情形答案、一张合并申请表和一套材料，生成一个联办件（及每个事项的子办件），返回 201。"
                          "带 Idempotency-Key 时以同一幂等键重试返回 200 和同一个联办件。有误时返回 422，fields 按 "
-                         "situation.<问题代码>、answers.<字段代码>、material_<材料key> 列出全部中文原因，什么也不保存。")
+                         "situation.<问题代码>、answers.<字段代码>、material_<材料key> 列出全部中文原因，什么也不保存。"
+                         "带上评估返回的 ref 时联办件以它为标识，评估时的基础库读取即归于该联办件；ref 已被其他办件"
+                         "使用时返回 422。")
 def apply(request, response: HttpResponse, code: str,
           idempotency_key: str | None = Header(None, alias="Idempotency-Key", max_length=80,
                                                description="幂等键（客户端生成，如 UUID）")):
@@ -196,13 +255,26 @@ def apply(request, response: HttpResponse, code: str,
     body, uploads = _application(request)
     if body.channel not in ("web", "mobile", "kiosk"):
         raise invalid({"channel": "申请渠道应为 web、mobile 或 kiosk"})
+    ref = _ref(body.ref)
+    if ref is not None:
+        _usable_ref(request.auth, ref, idempotency_key or None)
     try:
         with _errors():
             bundle, created = apply_for_theme(request.auth, theme, situation=body.situation, optional=body.optional,
                                               answers=body.answers, uploads=uploads, channel=body.channel,
-                                              idempotency_key=idempotency_key or None)
+                                              idempotency_key=idempotency_key or None, ref=ref)
     except ApiError as exc:
         raise _key_errors(exc) from None
+    except IntegrityError:
+        # Two applications raced for the same ref: the unique uid let one through.
+        if ref is None or not CaseBundle.objects.filter(uid=ref).exists():
+            raise
+        _usable_ref(request.auth, ref, idempotency_key or None)
+        raise
+    if created and ref is not None:
+        kept = request.session.get(REGISTRY_READS) or {}
+        if kept.pop(ref, None) is not None:
+            request.session[REGISTRY_READS] = kept
     if not created and bundle.source_code != theme.code:
         raise invalid({"Idempotency-Key": f"该幂等键已用于另一项申请（联办件 {bundle.number}），新的申请请使用新的幂等键"})
     response["Location"] = f"/api/v1/joint-cases/{bundle.number}"

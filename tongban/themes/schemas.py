@@ -80,6 +80,15 @@ class ThemeDetail(ThemeBrief):
 class SituationIn(Schema):
     situation: dict[str, Any] = Field(default_factory=dict, description="情形引导答案：问题代码 → 答案")
     optional: list[str] | None = Field(None, description="勾选办理的可选事项（成员代码）；不传则按默认勾选")
+    ref: str | None = Field(None, description="申请标识（UUID）：再次评估时带上上次返回的 ref，基础库读取记在同一申请下、"
+                                              "已读取的事项不再重复读取；不传则取新的标识")
+
+
+class RegistrySourceOut(Schema):
+    label: str = Field(description="申请表字段名称")
+    resource: str = Field(description="数据资源，如 人口基础信息库")
+    field: str = Field(description="资源字段，如 户籍地址")
+    owner: str = Field(description="提供部门")
 
 
 class EvaluationOut(Schema):
@@ -90,6 +99,13 @@ class EvaluationOut(Schema):
     skipped: list[dict[str, Any]] = Field(description="不需办理的事项及原因")
     form: list[dict[str, Any]] = Field(description="合并后的一张申请表（字段定义同事项申请表，共用字段只出现一次）")
     prefill: dict[str, Any] = Field(description="按登录账号预填的答案")
+    registry_prefill: dict[str, Any] = Field(
+        default_factory=dict, description="从基础库预填的答案（合并申请表字段代码 → 值）：登录时由各事项实施部门按其授权读取，"
+                                          "每次读取都记入“谁用了我的数据”。与 prefill 同时有值时以 prefill 为先（同网页申请）")
+    registry_sources: dict[str, RegistrySourceOut] = Field(
+        default_factory=dict, description="基础库预填答案的来源（字段代码 → 资源、字段、提供部门），供页面说明“来自哪里”")
+    ref: str | None = Field(None, description="本次申请的申请标识（UUID，未登录时为空）：基础库读取以它留痕，提交申请时带上，"
+                                              "联办件即以它为标识，“谁用了我的数据”显示联办件编号")
     materials: list[dict[str, Any]] = Field(description="一套材料：key 为上传字段名 material_<key>；upload 是否需上传；"
                                                         "provided_by 由前置事项结果提供")
     report: ReportOut | None = Field(None, description="按本次情形计算的减材料减环节对比")
@@ -103,6 +119,8 @@ class ApplicationIn(Schema):
     optional: list[str] | None = Field(None, description="勾选办理的可选事项")
     answers: dict[str, Any] = Field(default_factory=dict, description="合并申请表内容：字段代码 → 值")
     channel: str = Field("web", description="申请渠道：web、mobile、kiosk")
+    ref: str | None = Field(None, description="评估时返回的申请标识（UUID）：联办件以它为标识，评估时的基础库读取即归于该联办件；"
+                                              "已被其他办件使用的标识返回 422")
 
 
 class AnswersIn(Schema):

@@ -6,11 +6,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet
 
+from tongban.cases.models import Case, CaseBundle
 from tongban.catalog.staff_selectors import editor_departments, is_platform_admin
 from tongban.forms.spec import fields
+from tongban.registries.models import AccessLog
 from tongban.themes.definition import definition_of
 from tongban.themes.merge import merge, prefill
 from tongban.themes.models import Theme, ThemeStatus
+from tongban.themes.prefill import read_registries, registry_answers
 from tongban.themes.selection import choose, typical_situation
 
 # What the seeds report for Shaoyang's 43 "我要开店" themes (邵阳市行政审批服务局 2019 年工作总结).
@@ -113,10 +116,18 @@ def reduction_report(definition: dict, situation: dict | None = None, optional=N
     }
 
 
-def evaluate_theme(theme: Theme, situation: dict | None, optional=None, user=None) -> dict:
+def evaluate_theme(theme: Theme, situation: dict | None, optional=None, user=None, *, ref: str | None = None,
+                   read: dict | None = None) -> dict:
     """情形引导 → which members apply and why, the one merged form (prefilled from the account), the one
     set of materials, what waits for what, and the report for this situation. Answers may be partial:
-    errors say what is still missing."""
+    errors say what is still missing.
+
+    With `ref` (the future joint case's uid) and `read`, a logged-in user's merged form is also read from
+    the base registries as the journey does (themes/prefill.py): each chosen member's department reads,
+    under its own grant, what the form still asks, logged under `ref`. `read` is what was read under
+    that ref before ({member code: …}) and is updated in place, so a member already read is not read
+    again. Without them (anonymous callers, or a ref whose reads this caller cannot recall) nothing is
+    read and registry_prefill is empty."""
     from tongban.themes.services import plan
 
     definition = definition_of(theme)
@@ -127,9 +138,36 @@ def evaluate_theme(theme: Theme, situation: dict | None, optional=None, user=Non
                "waits_for": [names[c] for c in selection.waits.get(m["code"], [])]}
               for m in selection.members]
     skipped = [{"code": c, "name": names[c], "reason": r} for c, r in selection.skipped.items()]
+    registry, sources = {}, {}
+    if merged is not None and ref and read is not None:
+        read_registries(user, merged, selection, ref=ref, read=read)
+        registry, sources = registry_answers(merged, read)
     return {
         "theme": theme.code, "situation": answers, "errors": errors, "chosen": chosen, "skipped": skipped,
         "form": merged.spec if merged else [], "prefill": prefill(merged.spec, user) if merged else {},
+        "registry_prefill": registry, "registry_sources": sources, "ref": ref,
         "materials": [m.as_dict() for m in merged.materials] if merged else [],
         "report": reduction_report(definition, answers, optional) if merged else None,
     }
+
+
+def ref_problem(user, ref: str, *, idempotency_key: str | None = None) -> str:
+    """Why `ref` cannot become the uid of `user`'s next joint case ("" when it can). A ref is one
+    application's: once a joint case (or a single case) has that uid, or someone else's registry reads
+    are logged under it, reads logged under it would be shown against the wrong case on 谁用了我的数据.
+    The same application retried with its Idempotency-Key may repeat the ref of the joint case it made."""
+    bundle = CaseBundle.objects.filter(uid=ref).only("applicant_id", "idempotency_key").first()
+    if bundle is not None:
+        if idempotency_key and bundle.applicant_id == user.pk and bundle.idempotency_key == idempotency_key:
+            return ""
+        return "该申请标识（ref）已被已提交的联办件使用，请重新评估（不带 ref）以取得新的申请标识"
+    if Case.objects.filter(uid=ref).exists():
+        return "该申请标识（ref）已被办件使用，请重新评估（不带 ref）以取得新的申请标识"
+    if AccessLog.objects.filter(case_ref=ref).exclude(actor=user).exists():
+        return "该申请标识（ref）已被他人使用，请重新评估（不带 ref）以取得新的申请标识"
+    return ""
+
+
+def reads_logged_under(user, ref: str) -> bool:
+    """Whether `user`'s registry reads are already logged under `ref` (申请表预填)."""
+    return AccessLog.objects.filter(case_ref=ref, actor=user, purpose=AccessLog.Purpose.PREFILL).exists()

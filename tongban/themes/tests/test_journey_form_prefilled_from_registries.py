@@ -6,46 +6,26 @@ the source too. Without a grant nothing is read."""
 import pytest
 from django.test import Client
 
-from tongban.accounts.models import Role
 from tongban.cases.models import CaseBundle
-from tongban.cases.testing import make_user, pdf
-from tongban.registries import services
-from tongban.registries.codes import Storage
-from tongban.registries.importing import import_rows
-from tongban.registries.models import AccessLog, Party
+from tongban.cases.testing import pdf
+from tongban.registries.models import AccessLog
 from tongban.registries.selectors import my_data_use
-from tongban.registries.tests.builders import POPULATION_HEADER, SYSTEM, person_row
-from tongban.testing import make_department
-from tongban.themes.tests.support import fill, make_theme_world
+from tongban.themes.tests.registry_support import ADDRESS, grant_population, newborn_with_population_registry
+from tongban.themes.tests.support import fill
 from tongban.themes.views_journey import Draft, Journey
 
 pytestmark = pytest.mark.django_db
 BASE = "/themes/newborn/apply/"
-ADDRESS = "云川市芙蓉区韶山北路88号3栋"
 SOURCE = "来自人口基础信息库（户籍地址，云川市政务服务和大数据管理局提供）"
 
 
 @pytest.fixture
 def w():
-    w = make_theme_world("newborn")
-    office = make_department(w.city, name="云川市政务服务和大数据管理局", sector="gov_service")
-    w.steward = make_user("steward", role=Role.STEWARD, division=w.city, department=office, display_name="数据专员林涛")
-    w.population = services.publish_resource(SYSTEM, services.register_resource(
-        SYSTEM, code="population", name="人口基础信息库", owner=office, storage=Storage.POPULATION,
-        source_department="云川市公安局"))
-    report = import_rows(SYSTEM, w.population, POPULATION_HEADER,
-                         [(2, person_row(w.applicant.id_number, "张晓梅", address=ADDRESS, division="431402"))])
-    assert report.ok, report.errors
-    services.save_prefill_rule(w.steward, prefill="applicant.address", resource=w.population,
-                               field="household_address", party=Party.APPLICANT)
-    return w
+    return newborn_with_population_registry()
 
 
 def _grant(w, member: str):
-    impl = w.impls[("newborn", member)]
-    return services.grant_access(w.steward, resource=w.population, consumer=impl.department,
-                                 fields=["name", "household_address"], matters=[impl.matter],
-                                 basis="《政务信息资源共享管理暂行办法》第十条")
+    return grant_population(w, member)
 
 
 def _start(w) -> Client:
