@@ -20,7 +20,7 @@ the case exists, passes to `adopt(case, found)` so that checking the case reads 
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 
 from tongban.catalog.codes import MaterialSource
 
@@ -43,7 +43,7 @@ class Check:
 
     @classmethod
     def from_data(cls, data: dict) -> "Check":
-        names = {"material_id", "satisfied", "note", "source", "ask_applicant", "data", "provider"}
+        names = {f.name for f in fields(cls)} - {"evidence"}
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
@@ -84,17 +84,20 @@ class Outcome:
         return material.source == MaterialSource.APPLICANT or material.pk in self.asked
 
     def satisfied(self, material) -> list[Check]:
-        """Every source that stood for the material (the 电子证照库 and the 法人库 may both)."""
-        return [c for c in self.checks.get(material.pk, []) if c.satisfied]
+        """Every source that stood for the material (the 电子证照库 and the 法人库 may both).
+        `material`: the Material, or its id (a theme's merged list knows only ids)."""
+        return [c for c in self.checks.get(getattr(material, "pk", material), []) if c.satisfied]
 
     def satisfied_by(self, material) -> Check | None:
         return next(iter(self.satisfied(material)), None)
 
     def problems(self, material) -> list[Check]:
-        """Why a source could not stand for the material, when the applicant must now provide it."""
-        if material.pk in self.supplied:
+        """Why a source could not stand for the material, when the applicant must now provide it.
+        `material`: the Material, or its id."""
+        pk = getattr(material, "pk", material)
+        if pk in self.supplied:
             return []
-        return [c for c in self.checks.get(material.pk, []) if c.ask_applicant]
+        return [c for c in self.checks.get(pk, []) if c.ask_applicant]
 
 
 Provider = Callable[[object, object], Iterable[Check]]
@@ -176,7 +179,7 @@ def _registries_probe(actor, would_be, known: list[dict]) -> list[Check]:
 def _registries_adopt(case, found: list[dict]) -> None:
     from tongban.registries.exemptions import adopt_findings
 
-    adopt_findings(case, [{**f["data"], "material_id": f["material_id"]} for f in found])
+    adopt_findings(case, [f["data"] for f in found])
 
 
 register("registries", _registries, probe=_registries_probe, adopt=_registries_adopt)

@@ -85,7 +85,7 @@ def materials_checked(actor, case) -> list[tuple]:
         if known is None or not (known.satisfied or known.subject_key == subject):
             if not subject:
                 continue  # nobody to look up yet (the form is not filled in)
-            known = _record(case, material, _look_up(actor, case, material, rule, subject))
+            known = _record(case, _look_up(actor, case, material, rule, subject))
         out.append((material, known))
     return out
 
@@ -109,11 +109,8 @@ def materials_probed(actor, would_be, known: list[dict]) -> list[tuple]:
 
 def adopt_findings(case, findings: list[dict]) -> None:
     """A probe's findings become the new case's evidence, so checking it reads nothing again."""
-    for f in findings:
-        MaterialEvidence.objects.update_or_create(
-            case_ref=str(case.uid), material_id=f["material_id"],
-            defaults={"resource_id": f["resource_id"], "subject_key": f["subject_key"], "satisfied": f["satisfied"],
-                      "note": f["note"][:300], "access_id": f.get("access_id")})
+    for finding in findings:
+        _record(case, finding)
 
 
 def _look_up(actor, case, material, rule: MaterialRule, subject: str) -> dict:
@@ -141,9 +138,9 @@ def _look_up(actor, case, material, rule: MaterialRule, subject: str) -> dict:
             "access_id": access.pk if access is not None else None}
 
 
-def _record(case, material, finding: dict) -> MaterialEvidence:
+def _record(case, finding: dict) -> MaterialEvidence:
     evidence, _ = MaterialEvidence.objects.update_or_create(
-        case_ref=str(case.uid), material=material,
+        case_ref=str(case.uid), material_id=finding["material_id"],
         defaults={"resource_id": finding["resource_id"], "subject_key": finding["subject_key"],
                   "satisfied": finding["satisfied"], "note": finding["note"], "access_id": finding["access_id"]})
     return evidence

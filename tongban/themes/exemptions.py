@@ -79,17 +79,15 @@ def material_rows(merged: MergedForm, outcomes: dict[str, Outcome]) -> list[Mate
         if mm.provided_by:  # comes with a prerequisite's result
             rows.append(MaterialRow(mm, upload=False))
             continue
-        supplied, problems, asked, every_part_supplied = [], [], False, True
+        supplied, problems, every_part_supplied = [], [], True
         for code, material_id in mm.parts:
             outcome = outcomes.get(code) or Outcome()
-            if material_id in outcome.supplied:
-                supplied += [c.note for c in outcome.checks[material_id] if c.satisfied]
-            else:
-                every_part_supplied = False
-                if material_id in outcome.asked:
-                    asked = True
-                    problems += [c.note for c in outcome.checks[material_id] if c.ask_applicant]
-        upload = (mm.upload and not every_part_supplied) or asked
+            stood = outcome.satisfied(material_id)
+            supplied += [c.note for c in stood]
+            problems += [c.note for c in outcome.problems(material_id)]
+            every_part_supplied = every_part_supplied and bool(stood)
+        # A source that asks the applicant (a revoked licence) makes even a 免提交 material an upload.
+        upload = (mm.upload and not every_part_supplied) or bool(problems)
         rows.append(MaterialRow(mm, upload=upload, supplied=list(dict.fromkeys(supplied)),
-                                problems=list(dict.fromkeys(problems)) if upload else []))
+                                problems=list(dict.fromkeys(problems))))
     return rows

@@ -357,7 +357,8 @@ def materials(request, code):
         returning=_returning(request)), status=400 if errors else 200)
 
 
-def _check_rows(journey: Journey, actor) -> dict:
+def _check_rows(journey: Journey, rows: list) -> dict:
+    """The check page's summary; `rows`: journey.material_rows(), asked once per request."""
     draft = journey.draft
     questions = [{"text": q["text"], "answer": page_selectors.answer_label(q, draft.situation.get(q["key"])),
                   "change": journey.url("question", q["key"]) + "?return=check"} for q in journey.questions]
@@ -367,7 +368,6 @@ def _check_rows(journey: Journey, actor) -> dict:
     for i, p in enumerate(journey.form_pages, start=1):
         form.append({"title": p["title"], "change": journey.url("form", i) + "?return=check",
                      "rows": answers_for_display(p["fields"], draft.answers)})
-    rows = journey.material_rows(actor)
     files = [{"name": r.name, "file": draft.files.get(r.key), "required": r.required} for r in rows if r.upload]
     exempt = [r for r in rows if r.exempt]
     return {"questions": questions, "chosen": chosen, "form": form, "files": files, "exempt": exempt,
@@ -403,8 +403,9 @@ def check(request, code):
     draft = Draft(request, code)
     journey = Journey(theme, draft)
     summary = []
+    rows = journey.material_rows(request.user)
     if request.method == "POST":
-        wanted = {r.key for r in journey.material_rows(request.user, uploads_only=True)}
+        wanted = {r.key for r in rows if r.upload}
         uploads = draft.open_uploads()
         for key in [k for k in uploads if k not in wanted]:
             uploads.pop(key).close()  # given for a material since found 免提交: not sent
@@ -425,5 +426,5 @@ def check(request, code):
             for f in uploads.values():
                 f.close()
     return render(request, "themes/journey/check.html", _context(
-        journey, journey.url("check"), summary=summary, **_check_rows(journey, request.user)),
+        journey, journey.url("check"), summary=summary, **_check_rows(journey, rows)),
         status=400 if summary else 200)
