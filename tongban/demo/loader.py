@@ -110,12 +110,10 @@ def load_demo(stdout=None, modules: list[str] | None = None, *, blank_forms: boo
     from tongban.demo.data.cases_demo import load_demo_cases
 
     summary["cases"] = load_demo_cases(stdout)
-    # 联办件 on the themes: one completed (left unrated) and one in progress; it adds the approvers of
-    # 芙蓉区's departments the newborn theme needs, listed with the other accounts.
+    # 联办件 on the themes: one completed (left unrated) and one in progress.
     from tongban.demo.data.joint_cases_demo import load_demo_joint_cases
 
     summary["joint_cases"] = load_demo_joint_cases(stdout)
-    summary["accounts"] = summary["accounts"] + summary["joint_cases"]["accounts"]
     from tongban.demo.data.ratings_demo import load_demo_ratings
 
     summary["ratings"] = load_demo_ratings(stdout)

@@ -45,6 +45,13 @@ ACCOUNTS = [
      "phone": "13707390003", "roles": [("approver", "431402", "market", False)]},
     {"username": "approver_police", "label": "审批人员（市公安局）", "display_name": "刘强", "phone": "13707390004",
      "roles": [("approver", "431400", "public_security", False)]},
+    # 芙蓉区's departments of the 新生儿出生 theme decide the demo joint case (joint_cases_demo.py).
+    {"username": "approver_furong_health", "label": "审批人员（芙蓉区卫生健康局）", "display_name": "彭娟",
+     "phone": "13707390011", "roles": [("approver", "431402", "health", False)]},
+    {"username": "approver_furong_police", "label": "审批人员（公安局芙蓉分局）", "display_name": "曾志刚",
+     "phone": "13707390012", "roles": [("approver", "431402", "public_security", False)]},
+    {"username": "approver_furong_medical", "label": "审批人员（芙蓉区医疗保障局）", "display_name": "邓敏",
+     "phone": "13707390013", "roles": [("approver", "431402", "medical_insurance", False)]},
     {"username": "supervisor", "label": "督办人员（市政务服务和大数据管理局）", "display_name": "孙丽",
      "phone": "13707390005", "roles": [("supervisor", "431400", None, True)]},
     {"username": "editor_market", "label": "事项管理员（市市场监管局）", "display_name": "周敏", "phone": "13707390006",

@@ -8,16 +8,15 @@
 - `agent`: 开办餐饮店一件事 for the company he represents (already licensed: a new 420 ㎡ restaurant), accepted
   at the window; 芙蓉区市场监管局 has granted the food licence, the fire check is still under way.
 
-芙蓉区's 卫生健康局, 公安分局 and 医疗保障局 have no demo approver in accounts.py, so this module gives each
-one, made the way the loader makes the other demo accounts (same password, same authenticator) and
-listed in the accounts table. Everything goes through the themes and cases services: application,
+The departments decide through their demo approvers (accounts.py, 芙蓉区's 卫生健康局, 公安分局 and
+医疗保障局 among them). Everything goes through the themes and cases services: application,
 一窗受理, decisions, result hand-over. Nothing is backdated: the completed joint case was completed the
 day the demo was loaded, well within the time a rating may be given.
 
 Safe to run again: when the demo applicants already have a joint case, it does nothing.
 """
 
-import base64
+import functools
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,30 +24,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from tongban.accounts.models import Role, User
-from tongban.accounts.second_factor import give_device, has_confirmed_device
-from tongban.accounts.services import create_user, grant_role
+from tongban.accounts.models import Role, StaffRole, User
 from tongban.cases.models import ActionKind, BundleMemberState, Case, CaseBundle
 from tongban.cases.services.bundles import accept_bundle, hand_over_bundle
 from tongban.cases.services.processing import act
-from tongban.core.validators import id_number_check_char
 from tongban.demo.data import accounts as account_data
-from tongban.demo.data.cases_demo import Party, _candidates, _Out, _scan_pdf
-from tongban.org.models import Department
+from tongban.demo.data.cases_demo import Party, _candidates, _id, _Out, _scan_pdf
 from tongban.themes.models import Theme, ThemeStatus
 from tongban.themes.selectors import evaluate_theme
 from tongban.themes.services import apply_for_theme
 
-ACTOR = "演示数据加载程序"
 FURONG = "431402"
 NEWBORN, RESTAURANT = "newborn", "restaurant"
-
-# The approvers the newborn theme's departments lack: (username, role label, name, phone, sector).
-APPROVERS = [
-    ("approver_furong_health", "审批人员（芙蓉区卫生健康局）", "彭娟", "13707390011", "health"),
-    ("approver_furong_police", "审批人员（公安局芙蓉分局）", "曾志刚", "13707390012", "public_security"),
-    ("approver_furong_medical", "审批人员（芙蓉区医疗保障局）", "邓敏", "13707390013", "medical_insurance"),
-]
 
 NEWBORN_SITUATION = {"settle_here": True, "parents_married": True}
 NEWBORN_OPTIONAL = ["vaccine", "medical"]  # 社会保障卡 left out: "some" of the optional services
@@ -58,10 +45,10 @@ HOSPITAL = "云川市芙蓉区妇幼保健院"
 
 
 def load_demo_joint_cases(stdout=None) -> dict:
-    """Create the demo joint cases. Returns {"created": n, "accounts": [rows for the accounts table],
-    "skipped": reason or "", "warnings": [...], "not_loaded": [...]}."""
+    """Create the demo joint cases. Returns {"created": n, "skipped": reason or "", "warnings": [...],
+    "not_loaded": [...]}."""
     say = _Out(stdout)
-    result = {"created": 0, "accounts": [], "skipped": "", "warnings": [], "not_loaded": []}
+    result = {"created": 0, "skipped": "", "warnings": [], "not_loaded": []}
     if CaseBundle.objects.filter(applicant__username__in=["citizen", "agent"]).exists():
         say("演示联办件已存在，跳过")
         return {**result, "skipped": "演示联办件已存在"}
@@ -79,7 +66,7 @@ def load_demo_joint_cases(stdout=None) -> dict:
             continue
         try:
             with transaction.atomic():
-                made.append(scenario(themes[code], users, result))
+                made.append(scenario(themes[code], users))
         except (ValidationError, PermissionDenied, LookupError) as exc:
             text = "；".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
             result["warnings"].append(f"演示联办件“{themes[code].name}”未创建：{text}")
@@ -95,11 +82,11 @@ def load_demo_joint_cases(stdout=None) -> dict:
 
 # -- the scenarios ------------------------------------------------------------------------------
 
-def _completed_newborn(theme: Theme, users: dict, result: dict) -> str:
+def _completed_newborn(theme: Theme, users: dict) -> str:
     citizen, clerk = users["citizen"], users["clerk"]
-    approvers = _newborn_approvers(result, password_hash=clerk.password)
+    approvers = _approvers()
     born = timezone.localdate() - timedelta(days=21)  # with his twin sister (licences_demo.py)
-    baby_id = _id_number(f"431402{born:%Y%m%d}013")  # an odd 17th digit: a boy (GB 11643)
+    baby_id = _id(f"431402{born:%Y%m%d}013")  # an odd 17th digit: a boy (GB 11643)
     party = Party(citizen.display_name, citizen.id_number, citizen.phone, "云川市芙蓉区五一大道218号", account=citizen)
     story = {
         "baby_name": "王小川", "baby_sex": "1", "baby_birth_date": born.isoformat(), "baby_birth_time": "08:42",
@@ -119,6 +106,8 @@ def _completed_newborn(theme: Theme, users: dict, result: dict) -> str:
         if not ready:
             break
         for m in ready:
+            if m.case.department_id not in approvers:
+                raise LookupError(f"{m.case.department.name}没有演示审批人员")
             _approve(approvers[m.case.department_id], m.case, numbers.get(m.code, ""))
     bundle.refresh_from_db()
     if not bundle.pickup_code:
@@ -127,7 +116,7 @@ def _completed_newborn(theme: Theme, users: dict, result: dict) -> str:
     return f"{theme.name}：已办结、已领取，待评价"
 
 
-def _restaurant_in_progress(theme: Theme, users: dict, result: dict) -> str:
+def _restaurant_in_progress(theme: Theme, users: dict) -> str:
     agent, clerk = users["agent"], users["clerk"]
     spec = next(a for a in account_data.ACCOUNTS if a["username"] == "agent")
     premises = "云川市芙蓉区五一大道360号"  # the new restaurant; the company's seat is on 蔡锷中路
@@ -136,7 +125,7 @@ def _restaurant_in_progress(theme: Theme, users: dict, result: dict) -> str:
     story = {
         "applicant_type": "2", "premises": premises, "business_form": "caterer",
         "business_items": ["hot_food", "cold_food"], "floor_area": RESTAURANT_SITUATION["area"], "staff_count": 18,
-        "safety_manager_name": "谭秀英", "safety_manager_id_number": _id_number("43140219880412262"),
+        "safety_manager_name": "谭秀英", "safety_manager_id_number": _id("43140219880412262"),
         "safety_manager_phone": "13974005566", "promise": True,
     }
     bundle = _apply(agent, theme, RESTAURANT_SITUATION, None, party, story)
@@ -173,14 +162,8 @@ def _apply(actor: User, theme: Theme, situation: dict, optional, party: Party, s
     return bundle
 
 
-_SCAN: list[bytes] = []
-
-
-def _pdf() -> bytes:
-    # One stand-in page for every material, drawn once: embedding the CJK font costs about a second.
-    if not _SCAN:
-        _SCAN.append(_scan_pdf())
-    return _SCAN[0]
+# One stand-in page for every material, drawn once: embedding the CJK font costs about a second.
+_pdf = functools.cache(_scan_pdf)
 
 
 def _members(bundle: CaseBundle):
@@ -201,29 +184,7 @@ def _approve(approver: User, case: Case, number: str) -> Case:
     return act(approver, case, ActionKind.APPROVE, expected_revision=case.revision, results=results)
 
 
-def _newborn_approvers(result: dict, *, password_hash: str) -> dict[int, User]:
-    """{department pk: approver} for 芙蓉区's departments in the newborn theme, created when missing.
-    `password_hash`: the other demo accounts' one hash of the demo password (the loader hashes once)."""
-    by_sector = {d.sector: d for d in Department.objects.filter(division__code=FURONG,
-                                                                sector__in=[a[4] for a in APPROVERS])}
-    existing = {u.username: u for u in User.objects.filter(username__in=[a[0] for a in APPROVERS])}
-    out = {}
-    for username, label, name, phone, sector in APPROVERS:
-        department = by_sector.get(sector)
-        if department is None:
-            raise LookupError(f"芙蓉区没有“{sector}”部门")
-        user = existing.get(username)
-        if user is None:
-            user = create_user(ACTOR, username=username, password_hash=password_hash, display_name=name, phone=phone)
-        grant_role(ACTOR, user, Role.APPROVER, division=department.division, department=department)
-        if not has_confirmed_device(user):
-            key_hex = base64.b32decode(account_data.DEMO_TOTP_SECRET).hex()
-            give_device(ACTOR, user, key_hex=key_hex, backup_codes=account_data.DEMO_BACKUP_CODES)
-        out[department.pk] = user
-        result["accounts"].append({"role": label, "username": username, "password": account_data.DEMO_PASSWORD,
-                                   "name": name, "scope": department.name})
-    return out
-
-
-def _id_number(first17: str) -> str:
-    return first17 + id_number_check_char(first17)
+def _approvers() -> dict[int, User]:
+    """{department pk: its demo approver} in 芙蓉区 (accounts.py)."""
+    return {r.department_id: r.user for r in StaffRole.objects.filter(
+        role=Role.APPROVER, division__code=FURONG, department__isnull=False).select_related("user")}
