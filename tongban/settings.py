@@ -215,6 +215,9 @@ TONGBAN = {
     "SITE_URL": env.str("TONGBAN_SITE_URL", default="http://127.0.0.1:8000"),
 }
 
+# The one answer to "is this a platform administrator" (core's admin pieces ask it through here).
+PLATFORM_ADMIN_CHECK = "tongban.accounts.selectors.is_platform_admin"
+
 # Files applicants upload (case materials) live outside the web root and are served only through views
 # that check who is asking.
 PRIVATE_FILES_DIR = DATA_DIR / "private"

@@ -20,7 +20,7 @@ from tongban.accounts.models import (
     OrganisationKind,
     User,
 )
-from tongban.core.admin import is_platform_admin
+from tongban.accounts.selectors import is_platform_admin
 from tongban.core.services import audit
 from tongban.core.validators import validate_credit_code
 

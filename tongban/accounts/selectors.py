@@ -2,8 +2,12 @@
 
 from django.db.models import Q
 
-from tongban.accounts.models import Role, StaffRole
+from tongban.accounts.models import Role, StaffRole, User
 from tongban.org.models import Division
+
+# Levels between the top of the tree and a department's division (国家 → 村 is six levels, GB/T 39046
+# n1): how far up a division-wide role with include_subdivisions may sit and still cover it.
+MAX_DIVISION_DEPTH = 5
 
 
 def roles_of(user, role: str) -> list[StaffRole]:
@@ -21,13 +25,28 @@ def _descendant_division_ids(root_ids: list[int]) -> set[int]:
     return seen
 
 
+def is_platform_admin(user) -> bool:
+    """平台管理员: an active superuser, or an active holder of the admin role. The one definition:
+    the admin site, the scope rule below and every service that reserves an act to administrators
+    ask this. Remembered on the user object (request.user lives one request)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_tongban_platform_admin", None)
+    if cached is None:
+        cached = bool(roles_of(user, Role.ADMIN))
+        user._tongban_platform_admin = cached
+    return cached
+
+
 def department_scope_q(user, role: str, department_path: str = "department") -> Q:
     """A Q over objects reached through `department_path` (a FK path to Department, or "" for
     Department rows themselves), limited to what `role` covers for `user`.
 
     Superusers and platform admins see everything; anyone without the role sees nothing.
     """
-    if getattr(user, "is_superuser", False) or roles_of(user, Role.ADMIN):
+    if is_platform_admin(user):
         return Q()
     prefix = f"{department_path}__" if department_path else ""
     q = Q(pk__in=[]) if not prefix else Q(**{f"{prefix}pk__in": []})
@@ -71,3 +90,34 @@ def scope_division_ids(user, role: str) -> set[int]:
     ids = {r.division_id for r in roles}
     below = [r.division_id for r in roles if r.include_subdivisions]
     return ids | (_descendant_division_ids(below) if below else set())
+
+
+def _covering_roles_q(*, department_id: int | None = None, division_id: int | None = None) -> Q:
+    """StaffRole rows whose scope (the rule of department_scope_q, read the other way round) covers
+    a department, or a division as a whole: the department itself; every department of its
+    division; or a division above it with include_subdivisions."""
+    if department_id is not None:
+        here = Q(department_id=department_id) | Q(department__isnull=True, division__departments=department_id)
+        below = "departments"
+    else:
+        here = Q(department__isnull=True, division_id=division_id)
+        below = "pk"
+    above = Q(pk__in=[])
+    for depth in range(1, MAX_DIVISION_DEPTH + 1):
+        path = "__".join(["children"] * depth + [below])
+        above |= Q(pk__in=Division.objects.filter(**{path: department_id or division_id}).values("pk"))
+    return here | Q(department__isnull=True, include_subdivisions=True, division__in=Division.objects.filter(above))
+
+
+def holders(role: str, *, department=None, division=None):
+    """Everyone active who holds `role` in a scope covering `department` (or, with `division`, the
+    whole division): the one answer to "who are the approvers / supervisors of this case", for
+    notices, urges, deadline warnings and assignment lists. One query; ordered by name.
+
+    Platform administrators are not holders: they may act everywhere but are not told of every case."""
+    if (department is None) == (division is None):
+        raise TypeError("holders() takes a department or a division")
+    scope = _covering_roles_q(department_id=getattr(department, "pk", department),
+                              division_id=getattr(division, "pk", division))
+    roles = StaffRole.objects.filter(scope, role=role).values("user_id")
+    return User.objects.filter(pk__in=roles, is_active=True).order_by("display_name", "username", "pk")

@@ -8,19 +8,18 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from tongban.accounts.models import Role
+from tongban.accounts.selectors import holders
 from tongban.cases.models import Case, Phase
 from tongban.notify.services import notify
 
 
-def _recipients(case: Case, *, supervisors: bool):
-    from tongban.accounts.models import Role, StaffRole, User
-
+def _recipients(case: Case, *, supervisors: bool) -> list:
+    """The assignee, or every approver whose scope covers the case's department; with `supervisors`,
+    every supervisor whose scope covers it (a city-wide 督办 hears of a district's overdue case)."""
     if case.assignee_id and not supervisors:
         return [case.assignee]
-    roles = StaffRole.objects.filter(role=Role.APPROVER, department=case.department)
-    if supervisors:
-        roles = StaffRole.objects.filter(role=Role.SUPERVISOR, division=case.division)
-    return list(User.objects.filter(pk__in=roles.values("user_id")))
+    return list(holders(Role.SUPERVISOR if supervisors else Role.APPROVER, department=case.department_id))
 
 
 def refresh_provisional() -> int:

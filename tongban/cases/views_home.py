@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import roles_of
+from tongban.accounts.selectors import is_platform_admin, roles_of
 
 
 @login_required
@@ -14,6 +14,6 @@ def after_login(request):
         return redirect("staff-desk")
     if roles_of(user, Role.APPROVER) or roles_of(user, Role.SUPERVISOR):
         return redirect("staff-inbox")
-    if user.is_superuser or roles_of(user, Role.ADMIN):
+    if is_platform_admin(user):
         return redirect("admin:index")
     return redirect("applicant-cases")

@@ -18,7 +18,7 @@ from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import roles_of
+from tongban.accounts.selectors import is_platform_admin, roles_of
 from tongban.cases.models import Case
 from tongban.cases.selectors import case_for_staff, is_staff_member
 from tongban.cases.services.common import CaseConflict, lock
@@ -29,9 +29,7 @@ PAGE_SIZE = 50
 # -- who may open which page -----------------------------------------------------------------
 
 def has_role(user, role: str) -> bool:
-    if getattr(user, "is_superuser", False):
-        return True
-    return bool(roles_of(user, role) or roles_of(user, Role.ADMIN))
+    return is_platform_admin(user) or bool(roles_of(user, role))
 
 
 def staff_nav(user, path: str = "") -> list[tuple[str, str, bool]]:

@@ -8,13 +8,13 @@ the message next to the field. A stale revision gets the conflict page ("已被�
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_GET, require_POST
 
-from tongban.accounts.models import Role, StaffRole, User
+from tongban.accounts.models import Role
+from tongban.accounts.selectors import holders
 from tongban.cases import deadlines, notices
 from tongban.cases.models import (
     ActionKind,
@@ -121,7 +121,7 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
         "procedures": SpecialProcedure.choices,
         "can_claim": roles[Role.APPROVER] and case.phase == Phase.PROCESSING and not case.assignee_id,
         "can_assign": (roles[Role.APPROVER] or roles[Role.SUPERVISOR]) and case.is_open,
-        "approvers": _department_approvers(case) if case.is_open else [],
+        "approvers": list(holders(Role.APPROVER, department=case.department_id)) if case.is_open else [],
         "can_special": roles[Role.APPROVER] and case.phase == Phase.PROCESSING,
         "can_extend": roles[Role.APPROVER] and case.phase == Phase.PROCESSING and not case.extensions.exists(),
         "max_extension": processing.MAX_EXTENSION_DAYS,
@@ -157,14 +157,6 @@ def _urges(case: Case, open_form: str) -> list:
     for u in urges:
         u.form_open = open_form == f"urge-answer:{u.pk}"
     return urges
-
-
-def _department_approvers(case: Case) -> list[User]:
-    """Approvers who may take this case: of its department, or of its whole division."""
-    ids = StaffRole.objects.filter(role=Role.APPROVER).filter(
-        Q(department_id=case.department_id) | Q(department__isnull=True, division_id=case.division_id)
-    ).values("user_id")
-    return list(User.objects.filter(pk__in=ids).order_by("display_name", "username"))
 
 
 def _correction_rows(case: Case, posted) -> list[dict]:
@@ -262,9 +254,10 @@ def _do_claim(request, case):
 
 
 def _do_assign(request, case):
-    assignee = User.objects.filter(pk=_int(request.POST.get("assignee"), 0)).first()
+    assignee = holders(Role.APPROVER, department=case.department_id).filter(
+        pk=_int(request.POST.get("assignee"), 0)).first()
     if assignee is None:
-        raise ValidationError({"assignee": "请选择“承办人”"})
+        raise ValidationError({"assignee": "请选择本部门的“承办人”"})
     processing.assign(request.user, case, assignee, expected_revision=posted_revision(request))
     return "assign", f"已指派给 {assignee}"
 

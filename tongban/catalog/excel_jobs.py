@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import roles_of
+from tongban.accounts.selectors import is_platform_admin, roles_of
 from tongban.catalog.excel import import_matters_file
 from tongban.catalog.models import ImportJob
 from tongban.core.services import audit
@@ -33,11 +33,11 @@ def can_manage_catalog(user) -> bool:
     """Catalogue editors (事项管理员) and platform administrators."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return bool(user.is_superuser or roles_of(user, Role.ADMIN) or roles_of(user, Role.EDITOR))
+    return is_platform_admin(user) or bool(roles_of(user, Role.EDITOR))
 
 
 def sees_all_jobs(user) -> bool:
-    return bool(getattr(user, "is_superuser", False) or roles_of(user, Role.ADMIN))
+    return is_platform_admin(user)
 
 
 # ---------------------------------------------------------------- services

@@ -10,17 +10,11 @@ Platform admins and superusers see everything (department_scope_q returns an emp
 from django.db.models import Q, QuerySet
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import departments_in_scope, roles_of
+from tongban.accounts.selectors import departments_in_scope, is_platform_admin
 from tongban.catalog.models import Implementation, Matter, MatterVersion
 from tongban.org.models import Department
 
 _CACHE = "_tongban_catalog_scope"
-
-
-def is_platform_admin(user) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    return user.is_superuser or bool(roles_of(user, Role.ADMIN))
 
 
 def _scope(user) -> tuple[bool, frozenset[int]]:

@@ -1,10 +1,13 @@
 """Admin pieces shared by every app, and the read-only audit log (操作审计).
 
-core sits below accounts in the layering, so it cannot import the Role table; it reads the
-platform-admin role through the user's `staff_roles` relation (Role.ADMIN is stored as "admin").
+Who is a platform administrator (平台管理员) is answered once, by accounts (it knows the roles):
+core sits below accounts, so it asks through the PLATFORM_ADMIN_CHECK setting, the way Django's own
+contrib apps reach what sits above them (AUTHENTICATION_BACKENDS).
 """
 
+from django.conf import settings
 from django.contrib import admin
+from django.utils.module_loading import import_string
 
 from tongban.core.models import AuditEvent
 
@@ -12,19 +15,9 @@ admin.site.site_header = "一网通办 管理后台"
 admin.site.site_title = "一网通办 管理后台"
 admin.site.index_title = "管理首页"
 
-PLATFORM_ADMIN_ROLE = "admin"  # tongban.accounts.models.Role.ADMIN
-
 
 def is_platform_admin(user) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active or not user.is_staff:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_tongban_platform_admin", None)
-    if cached is None:
-        cached = user.staff_roles.filter(role=PLATFORM_ADMIN_ROLE).exists()
-        user._tongban_platform_admin = cached
-    return cached
+    return import_string(settings.PLATFORM_ADMIN_CHECK)(user)
 
 
 class PlatformAdminOnly:

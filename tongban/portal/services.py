@@ -3,8 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from tongban.accounts.models import Role
-from tongban.accounts.selectors import roles_of
+from tongban.accounts.selectors import is_platform_admin
 from tongban.core.services import audit
 from tongban.portal.models import FeaturedMatter
 
@@ -13,7 +12,7 @@ def can_edit_home_page(user) -> bool:
     """The home page speaks for the whole platform: platform administrators only."""
     if not getattr(user, "is_authenticated", False):
         return False
-    return bool(user.is_superuser or roles_of(user, Role.ADMIN))
+    return is_platform_admin(user)
 
 
 def _check(actor) -> None:

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import department_scope_q, departments_in_scope, roles_of
+from tongban.accounts.selectors import department_scope_q, departments_in_scope, is_platform_admin, roles_of
 from tongban.cases.models import Case, CaseBundle, Phase
 from tongban.cases.rating_links import case_number_from, joint_number_from
 from tongban.ratings.models import (
@@ -239,7 +239,7 @@ def tickets_for_staff(user):
         return CannotDoTicket.objects.none()
     supervised = departments_in_scope(user, Role.SUPERVISOR)
     q = _scope(user, TICKET_ROLES) | Q(department__isnull=True, division_id__in=supervised.values("division_id"))
-    if getattr(user, "is_superuser", False) or roles_of(user, Role.ADMIN):
+    if is_platform_admin(user):
         q = Q()
     return CannotDoTicket.objects.filter(q).select_related("department", "assignee", "site", "matter")
 

@@ -17,9 +17,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import departments_in_scope, roles_of
+from tongban.accounts.selectors import departments_in_scope, is_platform_admin, roles_of
 from tongban.catalog.models import Matter
-from tongban.core.admin import is_platform_admin
 from tongban.core.services import audit
 from tongban.core.validators import mask_id_number
 from tongban.org.models import Department

@@ -6,8 +6,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import QuerySet
 
+from tongban.accounts.selectors import is_platform_admin
 from tongban.cases.models import Case, CaseBundle
-from tongban.catalog.staff_selectors import editor_departments, is_platform_admin
+from tongban.catalog.staff_selectors import editor_departments
 from tongban.forms.spec import fields
 from tongban.registries.models import AccessLog
 from tongban.themes.definition import definition_of

@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from tongban.accounts.models import Role
+from tongban.accounts.selectors import holders
 from tongban.cases import deadlines
 from tongban.cases.models import (
     AcceptMode,
@@ -398,7 +400,7 @@ def urge(actor, case: Case, *, message: str) -> Urge:
     u = Urge.objects.create(case=case, message=message.strip(), urged_by=user_or_none(actor))
     save(case)
     record(case, actor, "urge", "督办", comment=message.strip(), public=False)
-    targets = [case.assignee] if case.assignee_id else _department_approvers(case)
+    targets = [case.assignee] if case.assignee_id else holders(Role.APPROVER, department=case.department_id)
     for user in targets:
         notify(user=user, subject=f"督办：{case.number}", body=f"「{case.matter_name}」被督办：{message.strip()}",
                channels=("site", "sms"), reference=case.number, link=f"/inbox/cases/{case.number}/")
@@ -417,9 +419,3 @@ def answer_urge(actor, urge_obj: Urge, *, answer: str) -> Urge:
     record(case, actor, "urge_answer", "督办反馈", comment=answer.strip(), public=False)
     return urge_obj
 
-
-def _department_approvers(case: Case):
-    from tongban.accounts.models import Role, StaffRole, User
-
-    ids = StaffRole.objects.filter(role=Role.APPROVER, department=case.department).values("user_id")
-    return list(User.objects.filter(pk__in=ids))

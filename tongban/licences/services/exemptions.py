@@ -27,9 +27,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from tongban.accounts.selectors import is_platform_admin
 from tongban.cases.material_sources import Check
 from tongban.cases.models import ApplicantKind, Channel, Phase
-from tongban.core.admin import is_platform_admin
 from tongban.core.services import audit
 from tongban.core.validators import is_valid_credit_code, is_valid_id_number
 from tongban.licences import library

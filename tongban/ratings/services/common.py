@@ -5,11 +5,9 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from tongban.accounts.models import StaffRole, User
-from tongban.accounts.selectors import can_act_for_department, department_scope_q
+from tongban.accounts.selectors import can_act_for_department
 from tongban.core.request_context import current_origin
 from tongban.core.services import audit
-from tongban.org.models import Department
 from tongban.workcal.selectors import CalendarUnknown, add_working_days
 
 
@@ -57,9 +55,3 @@ def history(model, owner_field: str, owner, actor, action: str, label: str, *, c
           object_id=object_id or str(owner.pk))
     return event
 
-
-def people_with_role(role: str, department) -> list:
-    """Everyone holding `role` whose scope covers the department (for notifications)."""
-    ids = {r.user_id for r in StaffRole.objects.filter(role=role).select_related("user")
-           if Department.objects.filter(pk=department.pk).filter(department_scope_q(r.user, role, "")).exists()}
-    return list(User.objects.filter(pk__in=ids, is_active=True).order_by("pk"))

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tongban.accounts.models import Role
+from tongban.accounts.selectors import holders
 from tongban.cases.rating_links import joint_rating_path, rating_path
 from tongban.notify.services import notify
 from tongban.ratings.models import (
@@ -23,7 +24,7 @@ from tongban.ratings.models import (
     ReviewEvent,
     ReviewStatus,
 )
-from tongban.ratings.services.common import due_in, history, people_with_role, require_department_role
+from tongban.ratings.services.common import due_in, history, require_department_role
 
 TEXT_MAX = 2000
 RECTIFY_MAX_DAYS = 15  # local rules: 5 to 15 working days (domain.md §7)
@@ -93,7 +94,7 @@ def _text(value, field: str, message: str, errors: dict, *, required: bool = Tru
 
 def _tell_staff(review: BadRatingReview, role: str, subject: str, body: str) -> None:
     number = review.rating.case.number
-    for user in people_with_role(role, review.department):
+    for user in holders(role, department=review.department_id):
         notify(user=user, subject=subject, body=body, channels=("site",), reference=number,
                link=f"/ratings/bad/{review.pk}/")
 

@@ -14,13 +14,13 @@ from django.db.models import F
 from django.utils import timezone
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import can_act_for_department, departments_in_scope
+from tongban.accounts.selectors import can_act_for_department, departments_in_scope, holders
 from tongban.catalog.models import Matter
 from tongban.core.validators import is_valid_mobile
 from tongban.notify.services import notify
 from tongban.org.models import Department, Division, ServiceSite
 from tongban.ratings.models import CannotDoTicket, TicketEvent, TicketSerial, TicketStatus
-from tongban.ratings.services.common import due_in, history, people_with_role, user_or_none
+from tongban.ratings.services.common import due_in, history, user_or_none
 
 _SALT = "tongban.ratings.ticket"
 LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}")
@@ -130,7 +130,7 @@ def assign(actor, ticket: CannotDoTicket, *, department: Department | None, assi
     _record(ticket, actor, "assign", f"分派至{department.name}" + (f"（{assignee}）" if assignee else ""),
             comment=(comment or "").strip(), public=False)
     _record(ticket, actor, "assign_public", "已转承办部门办理")
-    for user in ([assignee] if assignee else people_with_role(Role.APPROVER, department)):
+    for user in ([assignee] if assignee else holders(Role.APPROVER, department=department)):
         notify(user=user, subject=f"“办不成事”反映待办理：{ticket.number}", channels=("site", "sms"),
                body=f"「{ticket.matter_text}」，请于 {ticket.due_on:%m月%d日} 前答复。",
                reference=ticket.number, link=f"/ratings/tickets/{ticket.number}/")
@@ -191,13 +191,10 @@ def escalate(ticket: CannotDoTicket) -> bool:
     ticket.late, ticket.escalated_at = True, timezone.now()
     ticket.save(update_fields=["late", "escalated_at"])
     _record(ticket, "系统", "escalate", "超过办理期限，已提醒督办", public=False)
-    where = ticket.department
-    people = people_with_role(Role.SUPERVISOR, where) if where else []
-    if not where:
-        from tongban.accounts.models import StaffRole, User
-
-        people = User.objects.filter(pk__in=StaffRole.objects.filter(role=Role.SUPERVISOR, division=ticket.division)
-                                     .values("user_id"))
+    if ticket.department_id:
+        people = holders(Role.SUPERVISOR, department=ticket.department_id)
+    else:
+        people = holders(Role.SUPERVISOR, division=ticket.division_id)
     for user in people:
         notify(user=user, subject=f"“办不成事”反映超期：{ticket.number}", channels=("site", "sms"),
                body=f"「{ticket.matter_text}」已超过办理期限 {ticket.due_on:%Y-%m-%d}。",
