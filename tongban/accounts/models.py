@@ -125,7 +125,7 @@ class StaffRole(models.Model):
 # -- organisations and their agents (法人账户与经办人授权) -------------------------------------------
 
 class OrganisationKind(models.TextChoices):
-    """服务对象 codes of the catalogue (domain.md §2) that are organisations."""
+    """服务对象 codes of the catalogue (docs/domain.md §2) that are organisations."""
 
     ENTERPRISE = "2", "企业法人"
     PUBLIC_INSTITUTION = "3", "事业法人"
@@ -160,7 +160,7 @@ class Organisation(models.Model):
         return f"{self.name}（{self.credit_code}）"
 
 
-MATTER_CODE_RE = re.compile(r"^\d{12}$")  # 基本编码 of a matter (domain.md §2)
+MATTER_CODE_RE = re.compile(r"^\d{12}$")  # 基本编码 of a matter (docs/domain.md §2)
 
 
 class AgentAuthorisation(models.Model):

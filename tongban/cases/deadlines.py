@@ -1,4 +1,4 @@
-"""The case clock in working days (行政许可法 §42, §45; domain.md §4).
+"""The case clock in working days (行政许可法 §42, §45; docs/domain.md §4).
 
 - The count starts the day after acceptance.
 - Paused periods (补正 after acceptance, 容缺 waiting, 特别程序) are not counted: their working days

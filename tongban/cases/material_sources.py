@@ -1,7 +1,7 @@
 """免提交 (免证办): who else can stand for a case's materials — a hook the sources plug into.
 
 A material the government already holds is taken from where it is held instead of asking the
-applicant (domain.md §3; 国务院《关于加快推进政务服务“跨省通办”的指导意见》: 能通过电子证照、数据共享
+applicant (docs/domain.md §3; 国务院《关于加快推进政务服务“跨省通办”的指导意见》: 能通过电子证照、数据共享
 获取的材料不再要求申请人提交). Two sources exist: the base registries (tongban.registries, below this
 app) and the e-licence library (tongban.licences, above it). cases may not import licences, so each
 source registers a *provider* here — `register(key, provider)` — and intake asks them all through

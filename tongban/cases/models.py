@@ -18,7 +18,7 @@ from tongban.org.models import Department, Division
 
 
 class Channel(models.TextChoices):
-    # 两线四端 (domain.md §3)
+    # 两线四端 (docs/domain.md §3)
     WINDOW = "window", "窗口"
     WEB = "web", "网站"
     MOBILE = "mobile", "移动端"

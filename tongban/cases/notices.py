@@ -1,7 +1,7 @@
 """Notices on paper and PDF (受理通知书, 一次性告知书, 不予受理通知书, 决定书).
 
 Each carries the case number and a QR code to a public verification page, so whoever holds the
-paper can check it is genuine (domain.md §3). They are rendered from the case's stored record on
+paper can check it is genuine (docs/domain.md §3). They are rendered from the case's stored record on
 demand: the record is append-only, so the same notice always prints the same.
 """
 

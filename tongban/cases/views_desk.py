@@ -1,4 +1,4 @@
-"""综合窗口 (/desk/): the clerk's window — "前台综合受理、综合窗口出件" (domain.md §3).
+"""综合窗口 (/desk/): the clerk's window — "前台综合受理、综合窗口出件" (docs/domain.md §3).
 
 Look an applicant up by ID number (a POST: the number stays out of URLs), register a walk-in for
 any matter of the division (一窗受理), fill the form and attach scans (免证办: what an e-licence or a

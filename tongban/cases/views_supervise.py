@@ -1,5 +1,5 @@
 """督办 (/supervise/): the supervisor's boards of overdue and at-risk cases across their scope,
-counted by department, with an urge form per case and the answers that came back (domain.md §4)."""
+counted by department, with an urge form per case and the answers that came back (docs/domain.md §4)."""
 
 from django.db.models import Count, Max
 from django.views.decorators.http import require_GET

@@ -1,4 +1,4 @@
-"""The default processing procedure, as rows: 受理 → 审查 → 决定 → 办结 (domain.md §4).
+"""The default processing procedure, as rows: 受理 → 审查 → 决定 → 办结 (docs/domain.md §4).
 
 Loaded by a data migration and by `ensure_default_workflow()` (tests flush tables). A matter with
 its own procedure (e.g. 现场核查 between 审查 and 决定) gets another Workflow linked to the matter;

@@ -2,7 +2,7 @@
 
     1.2.156.3005.2.{type code}.{issuer credit code}.{serial}.{version}.{check}
 
-- 1.2.156.3005.2 — the object-identifier arc of national e-licences (domain.md §6);
+- 1.2.156.3005.2 — the object-identifier arc of national e-licences (docs/domain.md §6);
 - type code — the 证照类型代码 of the licence catalogue (upper-case letters and digits);
 - issuer credit code — the issuing body's 统一社会信用代码 (GB 32100);
 - serial — running number per type and issuer, 8 digits; version — 变更 raises it, 3 digits;

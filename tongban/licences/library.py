@@ -1,6 +1,6 @@
 """The e-licence library (电子证照库) as a shared data resource of the registries.
 
-电子证照 is one of the 五大基础库 (domain.md §6). Its records are the `Licence` rows of this app, but
+电子证照 is one of the 五大基础库 (docs/domain.md §6). Its records are the `Licence` rows of this app, but
 it is read like every other resource — through registries.services.read(), which checks the purpose
 (a case), the reader and the department's grant, and writes the access log the holder sees on
 谁用了我的数据. The registries cannot import this app (it sits above them), so this module installs

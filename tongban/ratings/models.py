@@ -36,7 +36,7 @@ GOOD_LEVELS = (Level.VERY_SATISFIED, Level.SATISFIED, Level.BASICALLY_SATISFIED)
 
 
 class Mode(models.TextChoices):
-    """Which indicator set applies (domain.md §7)."""
+    """Which indicator set applies (docs/domain.md §7)."""
 
     ONLINE = "online", "网上办理"
     WINDOW = "window", "窗口办理"

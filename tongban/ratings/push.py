@@ -1,7 +1,7 @@
 """The push adapter: ratings (and, for bad ones, the state of their loop) formatted for the
 province's 好差评 system, handed to the sink named by settings.RATINGS_PUSH_SINK.
 
-The record carries the fields a provincial system asks of every rating (domain.md §7, 国办发〔2019〕51号
+The record carries the fields a provincial system asks of every rating (docs/domain.md §7, 国办发〔2019〕51号
 "评价数据实时汇聚"): rating id, case number and handling, matter code and name, department (name and
 统一社会信用代码), division code, channel, level with its code, the indicator scores, the comment,
 time, the rater (real name or anonymous), the rated staff and window, and for a bad rating its

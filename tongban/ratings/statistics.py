@@ -1,4 +1,4 @@
-"""好差评 statistics per department, matter, window and staff member (domain.md §7, §13):
+"""好差评 statistics per department, matter, window and staff member (docs/domain.md §7, §13):
 counts per level, 好评率, bad ratings and how many of them were closed on time, and for departments
 the return visits. Ratings voided on appeal (申诉成立) are left out everywhere.
 

@@ -1,5 +1,5 @@
 """好差评公示 (/ratings/): the public statistics page and its Excel export. Departments, matters and
-windows are public (results are published per department, domain.md §7); the per-staff view is for
+windows are public (results are published per department, docs/domain.md §7); the per-staff view is for
 督办人员, limited to the departments they supervise."""
 
 from datetime import date

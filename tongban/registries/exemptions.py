@@ -10,7 +10,7 @@ be is tried again only when the subject changes (the applicant typed another cre
 The cases app asks through its material-source hook (tongban/cases/material_sources.py), next to the
 e-licence library's provider (tongban/licences/services/exemptions.py, docs/decisions/0011).
 
-Ref.: 国务院办公厅《关于加快推进政务服务“跨省通办”的指导意见》, domain.md §3 免提交 — a
+Ref.: 国务院办公厅《关于加快推进政务服务“跨省通办”的指导意见》, docs/domain.md §3 免提交 — a
 material a government body holds is taken by data sharing instead of asking the applicant.
 """
 

@@ -1,5 +1,5 @@
 """Working days (工作日) for time limits: 行政许可法 §82 counts 工作日, the clock starts the day after
-receipt (domain.md §4).
+receipt (docs/domain.md §4).
 
 Sources, strongest first:
 1. CalendarDay rows entered by an administrator (corrections, and every holiday of a year the

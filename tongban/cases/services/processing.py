@@ -98,7 +98,7 @@ def _public_params(params: dict) -> dict:
             if isinstance(v, str | int | list | date)}
 
 
-# -- acceptance (domain.md §3) ----------------------------------------------------------------
+# -- acceptance (docs/domain.md §3) ---------------------------------------------------------------
 
 def _start_clock(actor, case: Case, mode: str) -> None:
     v = case.matter_version

@@ -1,4 +1,4 @@
-"""Demo accounts: one per role of domain.md §1, all with the same documented demo password.
+"""Demo accounts: one per role of docs/domain.md §1, all with the same documented demo password.
 
 The password is for the demo city only (a fresh SQLite database on the developer's machine);
 `tongban demo` prints it with the accounts table. Never load this data into a real deployment.

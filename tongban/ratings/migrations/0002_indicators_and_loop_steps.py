@@ -1,4 +1,4 @@
-"""Code tables as data: the indicator sets (domain.md §7) and the steps of the 差评 loop.
+"""Code tables as data: the indicator sets (docs/domain.md §7) and the steps of the 差评 loop.
 
 A platform admin edits both in the admin (a province may add an indicator, a city may shorten a
 time limit); the services read them, so no code changes for a local rule.

@@ -27,7 +27,7 @@ from tongban.ratings.models import (
 from tongban.ratings.services.common import due_in, history, require_department_role
 
 TEXT_MAX = 2000
-RECTIFY_MAX_DAYS = 15  # local rules: 5 to 15 working days (domain.md §7)
+RECTIFY_MAX_DAYS = 15  # local rules: 5 to 15 working days (docs/domain.md §7)
 REVIEW_STEPS = ("department_review", "bureau_review", "supervisor_review")
 NEXT_REVIEW = {"department_review": "bureau_review", "bureau_review": "supervisor_review",
                "supervisor_review": None}

@@ -1,6 +1,6 @@
 """“办不成事”反映: anyone — logged in or not — reports a thing they could not get done; the
 政务服务管理局's window (督办人员) assigns it to a department, which answers within the time limit;
-督办 closes it or sends it back. Handled like a 12345 work order (domain.md §8), one history line
+督办 closes it or sends it back. Handled like a 12345 work order (docs/domain.md §8), one history line
 per step, the reporter told by SMS and able to follow it through a signed link.
 """
 
