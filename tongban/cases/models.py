@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 
 from tongban.catalog.models import Implementation, Material, Matter, MatterVersion
+from tongban.core.history import HistoryEvent
 from tongban.forms.storage import private_storage
 from tongban.org.models import Department, Division
 
@@ -298,32 +299,10 @@ class CaseFile(models.Model):
         return self.original_name
 
 
-class TimelineEvent(models.Model):
-    """What a timeline line holds, for a case and for a joint case alike: who did what, when, with
-    what comment."""
-
-    at = models.DateTimeField("时间", default=timezone.now, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    actor_label = models.CharField("操作人（快照）", max_length=150, blank=True)
-    action = models.CharField("动作", max_length=40)
-    comment = models.TextField("意见", blank=True)
-    data = models.JSONField("详情", default=dict, blank=True)
-    # Only the applicant-facing events appear on 我的办件; internal notes stay with staff.
-    public = models.BooleanField("申请人可见", default=True)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.label}"
-
-
-class CaseEvent(TimelineEvent):
+class CaseEvent(HistoryEvent):
     """One line of the case's timeline."""
 
     case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="events")
-    label = models.CharField("事件", max_length=60)
     state_name = models.CharField("环节", max_length=40, blank=True)
 
     class Meta:
@@ -464,20 +443,6 @@ class CaseResult(models.Model):
         return self.name
 
 
-class CaseSerial(models.Model):
-    """The running number per implementation and day behind readable case numbers."""
-
-    implementation = models.ForeignKey(Implementation, on_delete=models.CASCADE, related_name="+")
-    day = models.DateField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["implementation", "day"], name="uniq_case_serial")]
-
-    def __str__(self):
-        return f"{self.day} #{self.last}"
-
-
 # -- joint cases (一件事一次办) -----------------------------------------------------------------------
 
 class BundlePhase(models.TextChoices):
@@ -610,26 +575,11 @@ class BundleMember(models.Model):
         return f"{self.bundle.number} · {self.name}"
 
 
-class BundleEvent(TimelineEvent):
+class BundleEvent(HistoryEvent):
     """The joint case's own timeline (submitted, accepted as one, 补正, dispatched, completed, handed out)."""
 
     bundle = models.ForeignKey(CaseBundle, verbose_name="联办件", on_delete=models.CASCADE, related_name="events")
-    label = models.CharField("事件", max_length=200)
 
     class Meta:
         verbose_name = verbose_name_plural = "联办记录"
         ordering = ["bundle", "at", "id"]
-
-
-class BundleSerial(models.Model):
-    """Running number per division and day behind readable joint case numbers."""
-
-    division = models.ForeignKey(Division, on_delete=models.CASCADE, related_name="+")
-    day = models.DateField()
-    last = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["division", "day"], name="uniq_bundle_serial")]
-
-    def __str__(self):
-        return f"{self.day} #{self.last}"

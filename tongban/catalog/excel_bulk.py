@@ -15,19 +15,18 @@ from django.utils import timezone
 from tongban.catalog.codes import VersionStatus
 from tongban.catalog.models import Category, Implementation, Matter, MatterVersion, ServiceObject
 from tongban.catalog.spec import CHILDREN, SCALAR_FIELDS, normalise_spec
+from tongban.core.actors import as_user
 
 BATCH = 500
 
 
-def _user(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def create_matters(actor, items: list[tuple[str, object, dict]], change_note: str) -> dict[str, Matter]:
     """items: (basic_code, owner_department, spec). Returns basic_code → Matter (with current version)."""
     if not items:
         return {}
-    user, now = _user(actor), timezone.now()
+    user, now = as_user(actor), timezone.now()
     specs = {code: normalise_spec(spec) for code, _owner, spec in items}
     matters = [Matter(basic_code=code, name=specs[code]["name"], matter_type=specs[code]["matter_type"],
                       owner_department=owner) for code, owner, _spec in items]

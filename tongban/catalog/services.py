@@ -12,6 +12,7 @@ from tongban.accounts.selectors import can_act_for_department
 from tongban.catalog.codes import VersionStatus
 from tongban.catalog.models import Implementation, Matter, MatterVersion
 from tongban.catalog.spec import FORM_KEY, apply_spec, carry_form, normalise_spec, version_spec
+from tongban.core.actors import as_user
 from tongban.core.services import audit
 from tongban.forms.spec import validate_form_spec
 from tongban.org.models import Department
@@ -63,7 +64,7 @@ def create_matter(actor, *, basic_code: str, owner_department: Department, spec:
                     owner_department=owner_department)
     matter.full_clean(exclude=["current_version"])
     matter.save()
-    version = MatterVersion(matter=matter, number=1, created_by=_user(actor), **_placeholders(spec))
+    version = MatterVersion(matter=matter, number=1, created_by=as_user(actor), **_placeholders(spec))
     apply_spec(version, spec)
     audit(actor, "catalog.matter.create", matter, f"新建事项 {matter.name}", {"basic_code": basic_code})
     return version
@@ -75,8 +76,6 @@ def _placeholders(spec):
             "legal_basis": "", "conditions": "", "levels": "3", "promised_limit_days": 0}
 
 
-def _user(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 @transaction.atomic
@@ -89,7 +88,7 @@ def start_new_version(actor, matter: Matter, change_note: str = "") -> MatterVer
         raise ValidationError({"version": f"该事项已有未发布的版本 v{open_draft.number}，请先完成或取消"})
     base = matter.versions.order_by("-number").first()
     version = MatterVersion(matter=matter, number=base.number + 1, change_note=change_note,
-                            created_by=_user(actor), **_placeholders(version_spec(base)))
+                            created_by=as_user(actor), **_placeholders(version_spec(base)))
     apply_spec(version, version_spec(base))
     audit(actor, "catalog.version.start", version, f"新建 {matter.name} v{version.number} 草稿")
     return version
@@ -112,7 +111,7 @@ def submit_version(actor, version: MatterVersion) -> MatterVersion:
     if version.status != VersionStatus.DRAFT:
         raise ValidationError({"status": "只有草稿可以提交审核"})
     _check_complete(version)
-    version.status, version.submitted_by, version.submitted_at = VersionStatus.SUBMITTED, _user(actor), timezone.now()
+    version.status, version.submitted_by, version.submitted_at = VersionStatus.SUBMITTED, as_user(actor), timezone.now()
     version.save()
     audit(actor, "catalog.version.submit", version, f"提交 {version.name} v{version.number} 审核")
     return version
@@ -156,7 +155,7 @@ def _publish(actor, version: MatterVersion) -> MatterVersion:
     if previous is not None:
         previous.superseded_at = now
         previous.save(update_fields=["superseded_at"])
-    version.status, version.published_by, version.published_at = VersionStatus.PUBLISHED, _user(actor), now
+    version.status, version.published_by, version.published_at = VersionStatus.PUBLISHED, as_user(actor), now
     version.save()
     matter.current_version, matter.name, matter.matter_type = version, version.name, version.matter_type
     matter.save(update_fields=["current_version", "name", "matter_type"])
@@ -175,7 +174,7 @@ def cancel_version(actor, version: MatterVersion, reason: str) -> MatterVersion:
     version = MatterVersion.objects.select_for_update().select_related("matter").get(pk=version.pk)
     if version.status == VersionStatus.CANCELLED:
         raise ValidationError({"status": "该版本已取消"})
-    version.status, version.cancelled_by, version.cancelled_at = VersionStatus.CANCELLED, _user(actor), timezone.now()
+    version.status, version.cancelled_by, version.cancelled_at = VersionStatus.CANCELLED, as_user(actor), timezone.now()
     version.save(update_fields=["status", "cancelled_by", "cancelled_at"])
     matter = version.matter
     if matter.current_version_id == version.pk:
@@ -256,7 +255,7 @@ def publish_spec(actor, *, basic_code: str, owner_department: Department, spec: 
         status=VersionStatus.CANCELLED, cancelled_at=timezone.now())
     number = (matter.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     version = MatterVersion(matter=matter, number=number, change_note=change_note or "批量导入",
-                            created_by=_user(actor), **_placeholders(spec))
+                            created_by=as_user(actor), **_placeholders(spec))
     apply_spec(version, spec)
     _check_complete(version)
     return _publish(actor, version), True

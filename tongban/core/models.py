@@ -25,3 +25,20 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}:{self.object_id}"
+
+
+class Serial(models.Model):
+    """A running number: per scope (e.g. "case:<implementation id>", "ticket") and period (a day
+    "2026-12-07" for numbers that restart daily, "" for one that never does). Bumped by one upsert
+    (tongban.core.serials), the row lock held until the caller commits."""
+
+    scope = models.CharField("计数对象", max_length=80)
+    period = models.CharField("周期", max_length=10, blank=True)
+    last = models.PositiveBigIntegerField("当前值", default=0)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "流水号"
+        constraints = [models.UniqueConstraint(fields=["scope", "period"], name="uniq_serial_scope_period")]
+
+    def __str__(self):
+        return f"{self.scope} {self.period} #{self.last}"

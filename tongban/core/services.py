@@ -1,3 +1,4 @@
+from tongban.core.actors import as_user, label
 from tongban.core.masking import mask_in_data, mask_personal_data
 from tongban.core.models import AuditEvent
 from tongban.core.request_context import current_origin
@@ -13,15 +14,9 @@ def audit(actor, action: str, obj=None, summary: str = "", data: dict | None = N
     if obj is not None:
         object_type = object_type or f"{obj._meta.app_label}.{obj._meta.model_name}"
         object_id = object_id or str(obj.pk)
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    label = ""
-    if user is not None:
-        label = (getattr(user, "display_name", "") or user.get_username())[:150]
-    elif isinstance(actor, str):
-        label = actor[:150]
     return AuditEvent.objects.create(
-        actor=user,
-        actor_label=label or "系统",
+        actor=as_user(actor),
+        actor_label=label(actor if as_user(actor) or isinstance(actor, str) else None) or "系统",
         action=action,
         object_type=object_type,
         object_id=str(object_id),

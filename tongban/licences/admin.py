@@ -71,7 +71,7 @@ class SealAdmin(ReadOnlyMixin, admin.ModelAdmin):
 class LicenceEventInline(ReadOnlyMixin, admin.TabularInline):
     model = LicenceEvent
     extra = 0
-    fields = ("at", "action", "actor_label", "reason")
+    fields = ("at", "action", "actor_label", "comment")
     readonly_fields = fields
 
 

@@ -18,6 +18,7 @@ from django.db.models import Q
 from tongban.cases.models import Case
 from tongban.catalog.codes import MaterialSource
 from tongban.catalog.models import Material, Matter
+from tongban.core.history import HistoryEvent
 from tongban.core.validators import is_valid_credit_code, is_valid_id_number
 from tongban.licences.identifiers import TYPE_CODE_RE
 from tongban.org.models import Department
@@ -203,8 +204,9 @@ class Licence(models.Model):
             raise ValidationError(errors)
 
 
-class LicenceEvent(models.Model):
-    """The licence's history: issued, changed (变更), revoked (注销). Append-only."""
+class LicenceEvent(HistoryEvent):
+    """The licence's history: issued, changed (变更), revoked (注销). Append-only; the comment holds
+    the reason."""
 
     class Action(models.TextChoices):
         ISSUE = "issue", "签发"
@@ -212,20 +214,11 @@ class LicenceEvent(models.Model):
         REVOKE = "revoke", "注销"
 
     licence = models.ForeignKey(Licence, verbose_name="证照", on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField("时间", auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    actor_label = models.CharField("操作人（快照）", max_length=150, blank=True)
     action = models.CharField("操作", max_length=10, choices=Action.choices)
-    reason = models.CharField("原因/说明", max_length=300, blank=True)
-    data = models.JSONField("详情", default=dict, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "证照记录"
         ordering = ["licence", "at", "id"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()}"
 
 
 # -- 免证办: licences that stand for application materials -----------------------------------------

@@ -95,21 +95,6 @@ class WindowMethod(models.TextChoices):
     SCAN = "scan", "扫码支付"
 
 
-class DailyCounter(models.Model):
-    """One running number per kind and day, for readable order and receipt numbers."""
-
-    kind = models.CharField("类别", max_length=20)
-    day = models.DateField("日期")
-    value = models.PositiveIntegerField("当前值", default=0)
-
-    class Meta:
-        verbose_name = verbose_name_plural = "流水号计数器"
-        constraints = [models.UniqueConstraint(fields=["kind", "day"], name="uniq_payments_counter")]
-
-    def __str__(self):
-        return f"{self.kind} {self.day}: {self.value}"
-
-
 class PaymentOrder(models.Model):
     order_no = models.CharField("订单号", max_length=32, unique=True)
     reference = models.CharField("业务编号", max_length=64, db_index=True,

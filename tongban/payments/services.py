@@ -9,18 +9,18 @@ import logging
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import roles_of
+from tongban.core.actors import as_user
+from tongban.core.serials import next_daily
 from tongban.core.services import audit
 from tongban.payments.gateways import InvalidCallback, gateway_named, get_gateway
 from tongban.payments.models import (
     CallbackOutcome,
     Channel,
-    DailyCounter,
     OrderStatus,
     PaymentCallback,
     PaymentItem,
@@ -39,11 +39,7 @@ MAX_RAW_BODY = 20_000
 def _next_number(kind: str) -> tuple:
     """(local date, running number of the day) — the counter row stays locked until commit, so two
     orders created at the same moment get different numbers."""
-    day = timezone.localdate()
-    counter, _ = DailyCounter.objects.get_or_create(kind=kind, day=day)
-    DailyCounter.objects.filter(pk=counter.pk).update(value=F("value") + 1)
-    counter.refresh_from_db(fields=["value"])
-    return day, counter.value
+    return next_daily(f"payments:{kind}")
 
 
 def _order_no() -> str:
@@ -56,8 +52,6 @@ def _receipt_no() -> str:
     return f"PJ{day:%Y%m%d}{n:08d}"
 
 
-def _user(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def _lock(order: PaymentOrder) -> PaymentOrder:
@@ -97,7 +91,7 @@ def create_order(actor, *, reference: str, items: list[dict], payer=None, payer_
     order = PaymentOrder(
         order_no=_order_no(), reference=reference, payer=payer, payer_name=payer_name[:150],
         payee_name=(payee_name or "").strip()[:150], description=(description or "").strip()[:300],
-        amount_cents=sum(i["amount_cents"] for i in cleaned), created_by=_user(actor),
+        amount_cents=sum(i["amount_cents"] for i in cleaned), created_by=as_user(actor),
     )
     order.full_clean()
     order.save()

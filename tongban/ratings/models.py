@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from tongban.cases.models import Case
 from tongban.catalog.models import Matter
+from tongban.core.history import HistoryEvent
 from tongban.org.models import Department, Division, ServiceSite, Window
 
 DUPLICATE_MESSAGE = "该办件本次办理已评价，不能重复评价"
@@ -257,30 +258,17 @@ class BadRatingReview(models.Model):
         return self.status != ReviewStatus.OPEN and not self.late
 
 
-class ReviewEvent(models.Model):
+class ReviewEvent(HistoryEvent):
     """The loop's history: who did what, when, from where. Public lines are shown to the rater."""
 
     review = models.ForeignKey(BadRatingReview, verbose_name="差评整改", on_delete=models.CASCADE,
                                related_name="events")
-    at = models.DateTimeField("时间", default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    actor_label = models.CharField("操作人（快照）", max_length=150, blank=True)
     step_name = models.CharField("环节", max_length=40, blank=True)
-    action = models.CharField("动作", max_length=40)
-    label = models.CharField("事件", max_length=100)
-    comment = models.TextField("意见", blank=True)
-    data = models.JSONField("详情", default=dict, blank=True)
-    ip = models.GenericIPAddressField("来源IP", null=True, blank=True)
-    user_agent = models.CharField("终端", max_length=300, blank=True)
     public = models.BooleanField("评价人可见", default=False)
 
     class Meta:
         verbose_name = verbose_name_plural = "差评处理记录"
         ordering = ["review", "at", "id"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.label}"
 
 
 # -- 政务服务回访 ----------------------------------------------------------------------------------
@@ -391,30 +379,10 @@ class CannotDoTicket(models.Model):
         return self.status in (TicketStatus.NEW, TicketStatus.ASSIGNED) and self.due_on < timezone.localdate()
 
 
-class TicketEvent(models.Model):
+class TicketEvent(HistoryEvent):
     ticket = models.ForeignKey(CannotDoTicket, verbose_name="反映", on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField("时间", default=timezone.now)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="操作人", null=True, blank=True,
-                              on_delete=models.SET_NULL, related_name="+")
-    actor_label = models.CharField("操作人（快照）", max_length=150, blank=True)
-    action = models.CharField("动作", max_length=40)
-    label = models.CharField("事件", max_length=100)
-    comment = models.TextField("意见", blank=True)
-    ip = models.GenericIPAddressField("来源IP", null=True, blank=True)
-    user_agent = models.CharField("终端", max_length=300, blank=True)
     public = models.BooleanField("反映人可见", default=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "“办不成事”处理记录"
         ordering = ["ticket", "at", "id"]
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.label}"
-
-
-class TicketSerial(models.Model):
-    day = models.DateField(unique=True)
-    last = models.PositiveIntegerField(default=0)
-
-    def __str__(self):
-        return f"{self.day} #{self.last}"

@@ -22,6 +22,8 @@ from django.utils import timezone
 from tongban.accounts.models import Role
 from tongban.accounts.organisations import current_authorisations
 from tongban.accounts.selectors import can_act_for_department
+from tongban.core.actors import as_user
+from tongban.core.actors import label as actor_label
 from tongban.core.services import audit
 from tongban.core.validators import is_valid_credit_code, is_valid_id_number
 from tongban.registries import records
@@ -66,14 +68,8 @@ def _is_system(actor) -> bool:
     return actor is None or isinstance(actor, str)
 
 
-def _user(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def _label(actor) -> str:
-    if _user(actor) is not None:
-        return (getattr(actor, "display_name", "") or actor.get_username())[:150]
-    return str(actor or "系统")[:150]
 
 
 def require_steward(actor, department) -> None:
@@ -167,7 +163,7 @@ def grant_access(actor, *, resource: DataResource, consumer, fields: list[str], 
         errors["basis"] = "请填写共享依据"
     grant = Grant(resource=resource, consumer=consumer, fields=list(dict.fromkeys(fields or [])), basis=basis,
                   valid_from=valid_from or timezone.localdate(), valid_until=valid_until,
-                  approved_by=_user(actor), approved_at=timezone.now())
+                  approved_by=as_user(actor), approved_at=timezone.now())
     try:
         grant.full_clean()
     except ValidationError as exc:
@@ -188,7 +184,7 @@ def grant_access(actor, *, resource: DataResource, consumer, fields: list[str], 
 def revoke_grant(actor, grant: Grant) -> Grant:
     require_steward(actor, grant.resource.owner)
     if grant.revoked_at is None:
-        grant.revoked_at, grant.revoked_by = timezone.now(), _user(actor)
+        grant.revoked_at, grant.revoked_by = timezone.now(), as_user(actor)
         grant.save(update_fields=["revoked_at", "revoked_by"])
         audit(actor, "registries.grant.revoke", grant, f"撤销“{grant.consumer.name}”读取“{grant.resource.name}”的授权")
     return grant
@@ -251,7 +247,7 @@ def _refusal(actor, resource, key, purpose: Purpose, wanted, today) -> tuple[str
         return f"数据资源“{resource.name}”未发布或已停用，不能查询", None
     if purpose.department is None or purpose.matter is None:
         return "未说明查询用途：请注明办件编号", None
-    user = _user(actor)
+    user = as_user(actor)
     staff = user is not None and any(can_act_for_department(user, role, purpose.department) for role in READER_ROLES)
     if not staff:
         if user is None or user.pk != purpose.applicant_id:
@@ -294,7 +290,7 @@ def read(actor, resource, subject_key: str, *, purpose: Purpose, fields: list[st
     refusal, grant = _refusal(actor, resource, key, purpose, fields, today)
     rows = [] if refusal else records.fetch(resource, key, fields)
     log = AccessLog.objects.create(
-        actor=_user(actor), actor_label=_label(actor), consumer=purpose.department,
+        actor=as_user(actor), actor_label=actor_label(actor), consumer=purpose.department,
         consumer_label=(purpose.department.name if purpose.department else PLATFORM)[:100], resource=resource,
         subject_key=key, fields=list(fields), purpose=purpose.kind, case_number=purpose.case_number,
         case_ref=purpose.case_ref, matter=purpose.matter, matter_name=purpose.matter_name[:200],
@@ -315,7 +311,7 @@ def read_for_case(actor, resource, subject_key: str, *, purpose_case_number: str
             raise ValidationError({"subject_key": f"查询对象应为有效的{resource.get_subject_kind_display()}"})
         message = f"办件编号“{purpose_case_number}”不存在，不能作为查询用途"
         log = AccessLog.objects.create(
-            actor=_user(actor), actor_label=_label(actor), consumer=None, consumer_label="（未知办件）",
+            actor=as_user(actor), actor_label=actor_label(actor), consumer=None, consumer_label="（未知办件）",
             resource=resource, subject_key=key, fields=list(fields or []), purpose=AccessLog.Purpose.CASE,
             case_number=(purpose_case_number or "")[:64], allowed=False, refusal=message[:300])
         raise RegistryAccessDenied(message, log)
@@ -341,7 +337,7 @@ def match_person(id_number: str, name: str, *, actor=None) -> bool:
     matched = bool(person and person.hukou_status == "normal"
                    and _NAME_NOISE.sub("", person.name) == _NAME_NOISE.sub("", name))
     AccessLog.objects.create(
-        actor=_user(actor), actor_label=_label(actor) if actor else PLATFORM, consumer=None, consumer_label=PLATFORM,
+        actor=as_user(actor), actor_label=actor_label(actor) if actor else PLATFORM, consumer=None, consumer_label=PLATFORM,
         resource=resource, subject_key=number, fields=["name"], purpose=AccessLog.Purpose.IDENTITY,
         allowed=True, found=person is not None, refusal="" if matched else "姓名与号码不一致或无此人")
     return matched

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -35,7 +34,6 @@ from tongban.cases.models import (
     BundleMember,
     BundleMemberState,
     BundlePhase,
-    BundleSerial,
     Case,
     CaseBundle,
     CaseFile,
@@ -48,10 +46,13 @@ from tongban.cases.models import (
 )
 from tongban.cases.numbering import next_number
 from tongban.cases.services import intake, processing
-from tongban.cases.services.common import CaseConflict, actor_label, lock, record, save, user_or_none
+from tongban.cases.services.common import CaseConflict, lock, record, save
 from tongban.cases.services.delivery import _pickup_code, express_address_errors
 from tongban.catalog.models import Implementation, Material
-from tongban.core.services import audit
+from tongban.core import history
+from tongban.core.actors import as_user
+from tongban.core.actors import label as actor_label
+from tongban.core.serials import next_daily
 from tongban.delivery.services import create_shipment
 from tongban.delivery.signals import shipment_delivered
 from tongban.forms.defaults import effective_form
@@ -105,11 +106,8 @@ class BundleSpec:
 
 def _next_bundle_number(division) -> str:
     # "LB" (联办) + division code + date + daily serial; the serial row is bumped like case numbers.
-    day = timezone.localdate()
-    serial, _ = BundleSerial.objects.get_or_create(division=division, day=day)
-    BundleSerial.objects.filter(pk=serial.pk).update(last=F("last") + 1)
-    serial.refresh_from_db(fields=["last"])
-    return f"LB{division.code[:6]}{day:%Y%m%d}{serial.last:05d}"
+    day, last = next_daily(f"bundle:{division.pk}")
+    return f"LB{division.code[:6]}{day:%Y%m%d}{last:05d}"
 
 
 def _lock_bundle(bundle: CaseBundle, expected_revision: int | None = None) -> CaseBundle:
@@ -126,12 +124,10 @@ def _save(bundle: CaseBundle, *fields: str) -> None:
 
 def _event(bundle: CaseBundle, actor, action: str, label: str, *, comment: str = "", data: dict | None = None,
            public: bool = True) -> BundleEvent:
-    event = BundleEvent.objects.create(bundle=bundle, actor=user_or_none(actor), actor_label=actor_label(actor),
-                                       action=action, label=label[:200], comment=comment, data=data or {},
-                                       public=public, at=timezone.now())
-    audit(actor, f"cases.bundle.{action}", bundle, f"{bundle.number} {label}",
-          {"comment": comment[:200], **(data or {})}, object_id=bundle.number)
-    return event
+    return history.record(BundleEvent, "bundle", bundle, actor, action, label, comment=comment, data=data,
+                          public=public,
+                          audit_action=f"cases.bundle.{action}", object_id=bundle.number,
+                          summary=f"{bundle.number} {label}")
 
 
 def _tell(bundle: CaseBundle, subject: str, body: str) -> None:
@@ -160,7 +156,7 @@ def _share_file(case: Case, material: Material, source: CaseFile, actor) -> Case
     return CaseFile.objects.create(
         case=case, kind=FileKind.MATERIAL, material=material, file=source.file.name,
         original_name=source.original_name, detected_type=source.detected_type, size=source.size,
-        sha256=source.sha256, uploaded_by=user_or_none(actor))
+        sha256=source.sha256, uploaded_by=as_user(actor))
 
 
 def member_problems(case: Case, *, skip_fields=(), excused=()) -> dict[str, str]:
@@ -196,7 +192,7 @@ def submit_bundle(actor, spec: BundleSpec, members: list[MemberSpec], *, uploads
     """The applicant's one application: (joint case, created). A retry with the same Idempotency-Key
     returns the joint case of the first call. Problems are raised as one ValidationError whose keys are
     `members.<code>.<field key>` or `members.<code>.material_<id>`."""
-    applicant = user_or_none(actor)
+    applicant = as_user(actor)
     if applicant is None:
         raise PermissionDenied("请先登录后再申请。")
     if idempotency_key:
@@ -308,7 +304,7 @@ def accept_bundle(actor, bundle: CaseBundle, *, expected_revision: int) -> CaseB
                 _accept_member(actor, bundle, m)
     bundle.phase = BundlePhase.PROCESSING
     bundle.accepted_at = timezone.now()
-    bundle.accepted_by = user_or_none(actor)
+    bundle.accepted_by = as_user(actor)
     deadlines.recompute(bundle)
     _save(bundle, "phase", "accepted_at", "accepted_by", "promised_due", "legal_due", "warn_on", "due_provisional")
     waiting = [m.name for m in members if m.state == BundleMemberState.WAITING]

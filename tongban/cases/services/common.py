@@ -1,12 +1,11 @@
 """Shared pieces of the case services: locking, the timeline, who may act."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.cases.models import Case, CaseEvent
 from tongban.cases.selectors import joint_number, user_has_role_for
-from tongban.core.services import audit
+from tongban.core import history
 from tongban.notify.services import notify
 
 
@@ -14,14 +13,8 @@ class CaseConflict(ValidationError):
     """Someone else acted on the case first (or the page was stale)."""
 
 
-def actor_label(actor) -> str:
-    if getattr(actor, "is_authenticated", False):
-        return (getattr(actor, "display_name", "") or actor.get_username())[:150]
-    return str(actor or "系统")[:150]
 
 
-def user_or_none(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def lock(case: Case, expected_revision: int | None = None) -> Case:
@@ -44,13 +37,9 @@ def save(case: Case, *fields: str) -> None:
 
 def record(case: Case, actor, action: str, label: str, *, comment: str = "", data: dict | None = None,
            public: bool = True, audit_action: str = "") -> CaseEvent:
-    event = CaseEvent.objects.create(
-        case=case, actor=user_or_none(actor), actor_label=actor_label(actor), action=action, label=label,
-        state_name=case.state.name if case.state_id else "", comment=comment, data=data or {}, public=public,
-        at=timezone.now())
-    audit(actor, audit_action or f"cases.{action}", case, f"{case.number or '草稿'} {label}",
-          {"comment": comment[:200], **(data or {})}, object_id=case.number or str(case.pk))
-    return event
+    return history.record(CaseEvent, "case", case, actor, action, label, comment=comment, data=data, public=public,
+                          audit_action=audit_action or f"cases.{action}", object_id=case.number or str(case.pk),
+                          summary=f"{case.number or '草稿'} {label}", state_name=case.state.name if case.state_id else "")
 
 
 def require_role(actor, case: Case, roles) -> str:

@@ -25,10 +25,10 @@ from tongban.cases.services.common import (
     require_role,
     save,
     tell_applicant,
-    user_or_none,
 )
 from tongban.cases.workflow import intake_state, workflow_for
 from tongban.catalog.models import Implementation, Material
+from tongban.core.actors import as_user
 from tongban.core.validators import is_valid_id_number
 from tongban.forms.defaults import effective_form
 from tongban.forms.uploads import check_upload
@@ -94,14 +94,14 @@ def start_application(actor, implementation: Implementation, *, channel: str = C
     if channel == Channel.WINDOW:
         require_role(actor, Case(department=implementation.department), ["clerk"])
     else:
-        applicant = user_or_none(actor)
+        applicant = as_user(actor)
         if applicant is None:
             raise PermissionDenied("请先登录后再申请。")
     case = Case(
         implementation=implementation, matter_version=version, department=implementation.department,
         division=implementation.department.division, workflow=workflow, state=intake_state(workflow),
         phase=Phase.DRAFT, channel=channel, applicant=applicant,
-        registered_by=user_or_none(actor) if channel == Channel.WINDOW else None,
+        registered_by=as_user(actor) if channel == Channel.WINDOW else None,
         answers=_prefill(effective_form(version), applicant),
     )
     if channel != Channel.WINDOW and registry_prefill:  # registries (issue 5): what they hold, per the grants
@@ -184,7 +184,7 @@ def stored_file(actor, case: Case, material: Material | None, uploaded, *, kind=
     uploaded.seek(0)
     f = CaseFile(case=case, kind=kind, material=material, original_name=(uploaded.name or "文件")[:200],
                  detected_type=detected, size=uploaded.size, sha256=digest.hexdigest(),
-                 uploaded_by=user_or_none(actor))
+                 uploaded_by=as_user(actor))
     f.file.save(uploaded.name or "upload", uploaded, save=False)
     return f
 

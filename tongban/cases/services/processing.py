@@ -27,8 +27,9 @@ from tongban.cases.models import (
     Urge,
     WorkflowTransition,
 )
-from tongban.cases.services.common import lock, record, require_role, save, tell_applicant, user_or_none
+from tongban.cases.services.common import lock, record, require_role, save, tell_applicant
 from tongban.catalog.codes import CaseKind
+from tongban.core.actors import as_user
 from tongban.notify.services import notify
 
 # 行政许可法 §42: one extension of up to 10 working days; 45-day joint handling may add 15.
@@ -104,7 +105,7 @@ def _start_clock(actor, case: Case, mode: str) -> None:
     v = case.matter_version
     case.accept_mode = mode
     case.accepted_at = timezone.now()
-    case.accepted_by = user_or_none(actor)
+    case.accepted_by = as_user(actor)
     case.promised_days = v.promised_limit_days
     case.legal_days = v.legal_limit_days
     case.phase = Phase.PROCESSING
@@ -188,7 +189,7 @@ def _request_correction(actor, case, t, *, items: list[dict] = (), note: str = "
     if not items:
         raise ValidationError({"items": "请逐项写明需要补正的材料或内容（一次性告知）"})
     during = case.phase == Phase.PROCESSING
-    Correction.objects.create(case=case, items=items, note=note, requested_by=user_or_none(actor),
+    Correction.objects.create(case=case, items=items, note=note, requested_by=as_user(actor),
                               during_processing=during)
     if during:
         _open_pause(actor, case, PauseKind.CORRECTION, reason="申请人补正", items=items)
@@ -228,7 +229,7 @@ def _decide(actor, case: Case, outcome: str, text: str) -> None:
 
     case.outcome = outcome
     case.decided_at = case.completed_at = timezone.now()
-    case.decided_by = user_or_none(actor)
+    case.decided_by = as_user(actor)
     case.decision_text = text
     case.phase = Phase.COMPLETED
     case.state = t_done(case)
@@ -279,7 +280,7 @@ EFFECTS = {
 def _open_pause(actor, case: Case, kind: str, *, reason: str = "", procedure: str = "", items=(), due_on=None):
     today = timezone.localdate()
     CasePause.objects.create(case=case, kind=kind, procedure=procedure, reason=reason, started_on=today,
-                             items=list(items), due_on=due_on, started_by=user_or_none(actor))
+                             items=list(items), due_on=due_on, started_by=as_user(actor))
     if case.paused_since is None:
         case.paused_since = today
         case.save(update_fields=["paused_since"])
@@ -348,7 +349,7 @@ def extend(actor, case: Case, *, days: int, reason: str, expected_revision: int,
         raise ValidationError({"days": f"延长期限应为 1 至 {cap} 个工作日"})
     if not reason.strip():
         raise ValidationError({"reason": "请写明延期理由"})
-    Extension.objects.create(case=case, days=days, reason=reason.strip(), approved_by=user_or_none(actor))
+    Extension.objects.create(case=case, days=days, reason=reason.strip(), approved_by=as_user(actor))
     case.extension_days += int(days)
     deadlines.recompute(case)
     save(case, "extension_days", "promised_due", "legal_due", "warn_on", "due_provisional")
@@ -397,7 +398,7 @@ def urge(actor, case: Case, *, message: str) -> Urge:
         raise ValidationError("办件已办结，无需督办。")
     if not message.strip():
         raise ValidationError({"message": "请填写督办意见"})
-    u = Urge.objects.create(case=case, message=message.strip(), urged_by=user_or_none(actor))
+    u = Urge.objects.create(case=case, message=message.strip(), urged_by=as_user(actor))
     save(case)
     record(case, actor, "urge", "督办", comment=message.strip(), public=False)
     targets = [case.assignee] if case.assignee_id else holders(Role.APPROVER, department=case.department_id)

@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from tongban.cases.models import Case, CaseFile, Channel, Phase
 from tongban.cases.numbering import next_number
-from tongban.cases.services.common import record, tell_applicant, user_or_none
+from tongban.cases.services.common import record, tell_applicant
 from tongban.cases.services.intake import (
     _applicant_snapshot,
     _prefill,
@@ -41,6 +41,7 @@ from tongban.cases.workflow import intake_for
 from tongban.catalog.codes import VersionStatus
 from tongban.catalog.models import Implementation, Material, Matter, MatterVersion
 from tongban.catalog.selectors import public_implementations
+from tongban.core.actors import as_user
 from tongban.forms.defaults import effective_form
 from tongban.forms.validation import clean_answers
 from tongban.org.models import Department
@@ -141,7 +142,7 @@ def submit_application(actor, implementation: Implementation, answers: dict, *, 
     Idempotency-Key, a retry — also one racing the first call — returns the case the first call made.
     Anything wrong raises ValidationError (per field) before anything is written.
     """
-    applicant = user_or_none(actor)
+    applicant = as_user(actor)
     if applicant is None:
         raise PermissionDenied("请先登录后再申请。")
     if channel == Channel.WINDOW:

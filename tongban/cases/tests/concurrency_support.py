@@ -8,8 +8,8 @@ from django.db import connection, transaction
 from django.test import Client
 from django.utils import timezone
 
-from tongban.cases.models import CaseSerial
 from tongban.cases.tests.api_support import submit_multipart
+from tongban.core.models import Serial
 
 
 def wait_for_lock_waiters(n: int, timeout: float = 20.0) -> None:
@@ -56,7 +56,7 @@ def send_at_once(w, keys: list[str], hold_serial: bool = True) -> list:
         t.start()
     if hold_serial:
         with transaction.atomic():
-            CaseSerial.objects.select_for_update().get(implementation=w.impl, day=timezone.localdate())
+            Serial.objects.select_for_update().get(scope=f"case:{w.impl.pk}", period=timezone.localdate().isoformat())
             start.wait()
             wait_for_lock_waiters(len(keys))
     else:

@@ -5,9 +5,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from tongban.cases.models import Case, CaseSerial
+from tongban.cases.models import Case
 from tongban.cases.testing import make_world
 from tongban.cases.tests.concurrency_support import send_at_once
+from tongban.core.models import Serial
 
 AT_ONCE = 6
 
@@ -17,7 +18,7 @@ def test_different_keys_at_once_get_consecutive_numbers():
     if connection.vendor != "postgresql":
         pytest.fail("this test needs PostgreSQL row locks (scripts/test runs on PostgreSQL)")
     w = make_world()
-    CaseSerial.objects.create(implementation=w.impl, day=timezone.localdate(), last=0)
+    Serial.objects.create(scope=f"case:{w.impl.pk}", period=timezone.localdate().isoformat(), last=0)
 
     answers = send_at_once(w, [f"app-{i}" for i in range(AT_ONCE)])
 
@@ -39,4 +40,4 @@ def test_first_submissions_of_the_day_race_for_the_serial_row():
 
     assert [getattr(a, "status_code", repr(a)) for a in answers] == [201] * AT_ONCE
     assert len({a.json()["number"] for a in answers}) == AT_ONCE
-    assert CaseSerial.objects.get(implementation=w.impl).last == AT_ONCE
+    assert Serial.objects.get(scope=f"case:{w.impl.pk}").last == AT_ONCE

@@ -9,9 +9,10 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from tongban.cases.models import Case, CaseEvent, CaseSerial
+from tongban.cases.models import Case, CaseEvent
 from tongban.cases.testing import make_world
 from tongban.cases.tests.concurrency_support import send_at_once
+from tongban.core.models import Serial
 from tongban.notify.models import Notification
 
 RETRIES = 6
@@ -22,7 +23,7 @@ def test_same_key_sent_six_times_at_once_files_one_case():
     if connection.vendor != "postgresql":
         pytest.fail("this test needs PostgreSQL row locks (scripts/test runs on PostgreSQL)")
     w = make_world()
-    CaseSerial.objects.create(implementation=w.impl, day=timezone.localdate(), last=0)
+    Serial.objects.create(scope=f"case:{w.impl.pk}", period=timezone.localdate().isoformat(), last=0)
 
     answers = send_at_once(w, ["app-retry-7f1c"] * RETRIES)
 
@@ -33,7 +34,7 @@ def test_same_key_sent_six_times_at_once_files_one_case():
     case = Case.objects.get()
     assert case.number == numbers.pop() and case.idempotency_key == "app-retry-7f1c"
     assert case.number.endswith("00001")
-    assert CaseSerial.objects.get(implementation=w.impl).last == 1  # the losers gave their number back
+    assert Serial.objects.get(scope=f"case:{w.impl.pk}").last == 1  # the losers gave their number back
     assert CaseEvent.objects.filter(case=case, action="submit").count() == 1
     assert case.files.count() == 3  # the files of the losers were not attached
     assert Notification.objects.filter(reference=case.number).count() == 2  # 站内 and 短信, once

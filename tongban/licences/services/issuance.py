@@ -15,6 +15,8 @@ from django.utils import timezone
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import can_act_for_department
 from tongban.cases.models import ApplicantKind, Case, CaseResult
+from tongban.core.history import append
+from tongban.core.serials import next_value
 from tongban.core.services import audit
 from tongban.forms.defaults import effective_form
 from tongban.licences import sealing
@@ -33,14 +35,8 @@ from tongban.org.models import Department
 SYSTEM = "电子证照系统"
 
 
-def _label(actor) -> str:
-    if getattr(actor, "is_authenticated", False):
-        return (getattr(actor, "display_name", "") or actor.get_username())[:150]
-    return str(actor or SYSTEM)[:150]
 
 
-def _user(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def require_issuer_staff(actor, department: Department) -> None:
@@ -68,11 +64,8 @@ def expiry_for(licence_type: LicenceType, issued_on: date) -> date | None:
 
 
 def _next_serial(licence_type: LicenceType, issuer: Department) -> int:
-    # The type row is the lock: two licences of one type never draw the same serial.
-    LicenceType.objects.select_for_update().get(pk=licence_type.pk)
-    last = (Licence.objects.filter(licence_type=licence_type, issuer=issuer).order_by("-serial")
-            .values_list("serial", flat=True).first())
-    return (last or 0) + 1
+    """Serials run per type and issuer and never restart (GB/T 36904's identifier carries them)."""
+    return next_value(f"licence:{licence_type.pk}:{issuer.pk}")
 
 
 def _seal(licence: Licence, actor) -> None:
@@ -127,14 +120,17 @@ def issue_licence(actor, *, licence_type: LicenceType, issuer: Department, holde
     licence.full_clean(exclude=["seal", "digest", "signature", "sealed_at"])
     _seal(licence, actor)
     licence.save()
-    LicenceEvent.objects.create(licence=licence, actor=_user(actor), actor_label=_label(actor),
-                                action=LicenceEvent.Action.ISSUE,
-                                reason=f"办件 {case.number} 办结" if case else "",
-                                data={"identifier": licence.identifier, "seal": licence.seal.key_id})
+    _event(licence, actor, LicenceEvent.Action.ISSUE, f"办件 {case.number} 办结" if case else "",
+           {"identifier": licence.identifier, "seal": licence.seal.key_id})
     audit(actor or SYSTEM, "licences.issue", licence, f"签发 {licence_type.name} {licence.number}",
           {"identifier": licence.identifier, "case": case.number if case else "", "seal": licence.seal.key_id},
           object_id=licence.identifier)
     return licence
+
+
+def _event(licence: Licence, actor, action: str, reason: str, data: dict | None = None) -> None:
+    append(LicenceEvent, actor, action, LicenceEvent.Action(action).label, comment=reason, data=data,
+           default_actor=SYSTEM, licence=licence)
 
 
 def _locked(licence: Licence) -> Licence:
@@ -174,9 +170,8 @@ def change_licence(actor, licence: Licence, *, reason: str, data: dict | None = 
     _seal(new, actor)
     new.save()
     for lic, action in ((old, LicenceEvent.Action.CHANGE), (new, LicenceEvent.Action.ISSUE)):
-        LicenceEvent.objects.create(licence=lic, actor=_user(actor), actor_label=_label(actor), action=action,
-                                    reason=reason.strip()[:300],
-                                    data={"from": old.identifier, "to": new.identifier, "fields": changed})
+        _event(lic, actor, action, reason.strip()[:300],
+               {"from": old.identifier, "to": new.identifier, "fields": changed})
     audit(actor, "licences.change", new, f"变更 {new.licence_type.name} {new.number}：{reason.strip()}",
           {"from": old.identifier, "to": new.identifier, "fields": changed}, object_id=new.identifier)
     return new
@@ -195,8 +190,7 @@ def revoke_licence(actor, licence: Licence, *, reason: str) -> Licence:
     licence.revoked_at = timezone.now()
     licence.revoke_reason = reason.strip()[:300]
     licence.save(update_fields=["status", "revoked_at", "revoke_reason"])
-    LicenceEvent.objects.create(licence=licence, actor=_user(actor), actor_label=_label(actor),
-                                action=LicenceEvent.Action.REVOKE, reason=licence.revoke_reason)
+    _event(licence, actor, LicenceEvent.Action.REVOKE, licence.revoke_reason)
     audit(actor, "licences.revoke", licence, f"注销 {licence.licence_type.name} {licence.number}：{licence.revoke_reason}",
           {"identifier": licence.identifier}, object_id=licence.identifier)
     return licence

@@ -33,7 +33,7 @@ def test_change_issues_a_new_version_and_keeps_the_old_one():
     assert stale.verdict == Verdict.SUPERSEDED and new.identifier in stale.message
     assert [v.version for v in history(old)] == [1, 2] == [v.version for v in history(new)]
     assert list(old.events.values_list("action", flat=True)) == ["issue", "change"]
-    assert old.events.last().reason == "经营场所门牌号变更"
+    assert old.events.last().comment == "经营场所门牌号变更"
     assert AuditEvent.objects.filter(action="licences.change", object_id=new.identifier).exists()
 
 

@@ -6,8 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from tongban.accounts.selectors import can_act_for_department
-from tongban.core.request_context import current_origin
-from tongban.core.services import audit
+from tongban.core.history import record
 from tongban.workcal.selectors import CalendarUnknown, add_working_days
 
 
@@ -29,14 +28,8 @@ def due_in(days: int) -> date:
     return working_days_after(timezone.localdate(), days)
 
 
-def user_or_none(actor):
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
-def actor_label(actor) -> str:
-    if getattr(actor, "is_authenticated", False):
-        return (getattr(actor, "display_name", "") or actor.get_username())[:150]
-    return str(actor or "系统")[:150]
 
 
 def require_department_role(actor, role: str, department, what: str) -> None:
@@ -47,11 +40,6 @@ def require_department_role(actor, role: str, department, what: str) -> None:
 def history(model, owner_field: str, owner, actor, action: str, label: str, *, comment: str = "",
             public: bool = False, audit_action: str = "", object_id: str = "", **extra):
     """Append one line to an object's history and to the audit log, inside the caller's transaction."""
-    origin = current_origin()
-    event = model.objects.create(**{owner_field: owner}, actor=user_or_none(actor), actor_label=actor_label(actor),
-                                 action=action, label=label[:100], comment=comment, public=public,
-                                 ip=origin.ip, user_agent=(origin.user_agent or "")[:300], at=timezone.now(), **extra)
-    audit(actor, audit_action or f"ratings.{action}", owner, label, {"comment": comment[:200]},
-          object_id=object_id or str(owner.pk))
-    return event
+    return record(model, owner_field, owner, actor, action, label, comment=comment, public=public,
+                  audit_action=audit_action or f"ratings.{action}", object_id=object_id, **extra)
 

@@ -12,10 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tongban.cases.models import BundlePhase, CaseBundle
+from tongban.core.actors import as_user
 from tongban.core.services import audit
 from tongban.ratings.models import CASE_HANDLING, DUPLICATE_MESSAGE, Rating
 from tongban.ratings.selectors import rateable_cases_of
-from tongban.ratings.services.common import user_or_none
 from tongban.ratings.services.rating import clean_rating, mode_of, new_rating
 
 
@@ -51,7 +51,7 @@ def rate_joint(actor, bundle: CaseBundle, *, level, channel: str, scores: dict |
     except IntegrityError:
         raise ValidationError({"__all__": DUPLICATE_MESSAGE}) from None
     first = rows[0]
-    audit(actor if user_or_none(actor) else (first.rater_name or "匿名评价人"), "ratings.rate_joint", bundle,
+    audit(actor if as_user(actor) else (first.rater_name or "匿名评价人"), "ratings.rate_joint", bundle,
           f"{bundle.number} {first.get_channel_display()}评价：{first.get_level_display()}（{len(rows)} 个事项）",
           {"level": first.level, "channel": channel, "anonymous": anonymous, "ratings": [r.pk for r in rows],
            "cases": [c.number for c in cases]}, object_id=bundle.number)

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tongban.cases.models import Case, CaseEvent, Channel, Phase
+from tongban.core.actors import as_user
+from tongban.core.actors import label as actor_label
 from tongban.core.services import audit
 from tongban.core.validators import is_valid_mobile
 from tongban.ratings.models import (
@@ -22,7 +24,6 @@ from tongban.ratings.models import (
     Rating,
     RatingChannel,
 )
-from tongban.ratings.services.common import actor_label, user_or_none
 
 RATEABLE_PHASES = (Phase.COMPLETED, Phase.REFUSED)  # 办结: decided, or refused with a notice
 COMMENT_MAX = 500
@@ -112,7 +113,7 @@ def clean_rating(actor, mode: str, *, level, channel: str, scores: dict | None, 
         errors["comment"] = f"评价内容不能超过{COMMENT_MAX}字（现有{len(comment)}字）"
     entered_by = None
     if channel == RatingChannel.PHONE:
-        entered_by = user_or_none(actor)
+        entered_by = as_user(actor)
         if entered_by is None:
             errors["channel"] = "电话评价须由工作人员登录后录入"
         phone = (rater_phone or "").strip()
@@ -126,7 +127,7 @@ def new_rating(actor, case: Case, cleaned: dict, *, mode: str, channel: str, han
                rater_phone: str | None = None, bundle_number: str = "") -> Rating:
     """The row for `case`, with what was rated (department, matter, staff …) copied at rating time."""
     applicant = case.applicant
-    logged_in_applicant = user_or_none(actor) is not None and applicant is not None and actor.pk == applicant.pk
+    logged_in_applicant = as_user(actor) is not None and applicant is not None and actor.pk == applicant.pk
     rater = None if anonymous else (actor if logged_in_applicant else applicant)
     staff = staff if staff is not None else rated_staff(case)
     rating = Rating(
@@ -179,7 +180,7 @@ def rate(actor, case: Case, *, level, channel: str, scores: dict | None = None, 
             rating.save()
     except IntegrityError:
         raise ValidationError({"__all__": DUPLICATE_MESSAGE}) from None
-    audit(actor if user_or_none(actor) else (rating.rater_name or "匿名评价人"), "ratings.rate", rating,
+    audit(actor if as_user(actor) else (rating.rater_name or "匿名评价人"), "ratings.rate", rating,
           f"{case.number} {rating.get_channel_display()}评价：{rating.get_level_display()}",
           {"level": rating.level, "channel": channel, "handling": handling, "anonymous": anonymous},
           object_id=str(rating.pk))

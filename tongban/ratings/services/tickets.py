@@ -10,17 +10,18 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import can_act_for_department, departments_in_scope, holders
 from tongban.catalog.models import Matter
+from tongban.core.actors import as_user
+from tongban.core.serials import next_daily
 from tongban.core.validators import is_valid_mobile
 from tongban.notify.services import notify
 from tongban.org.models import Department, Division, ServiceSite
-from tongban.ratings.models import CannotDoTicket, TicketEvent, TicketSerial, TicketStatus
-from tongban.ratings.services.common import due_in, history, user_or_none
+from tongban.ratings.models import CannotDoTicket, TicketEvent, TicketStatus
+from tongban.ratings.services.common import due_in, history
 
 _SALT = "tongban.ratings.ticket"
 LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}")
@@ -43,11 +44,8 @@ def status_path(ticket: CannotDoTicket) -> str:
 
 
 def _next_number() -> str:
-    day = timezone.localdate()
-    serial, _ = TicketSerial.objects.get_or_create(day=day)
-    TicketSerial.objects.filter(pk=serial.pk).update(last=F("last") + 1)
-    serial.refresh_from_db(fields=["last"])
-    return f"BCS{day:%Y%m%d}{serial.last:04d}"
+    day, last = next_daily("ticket")
+    return f"BCS{day:%Y%m%d}{last:04d}"
 
 
 def _record(ticket, actor, action: str, label: str, *, comment: str = "", public: bool = True) -> TicketEvent:
@@ -92,9 +90,9 @@ def report(actor, *, matter_text: str, description: str, contact_name: str, cont
     ticket = CannotDoTicket.objects.create(
         number=_next_number(), matter=matter, matter_text=matter_text, site=site, place_text=place_text,
         description=description, contact_name=contact_name, contact_phone=contact_phone,
-        reporter=user_or_none(actor), division=division, due_on=due_in(settings.RATINGS["TICKET_DAYS"]))
-    _record(ticket, actor if user_or_none(actor) else contact_name, "report", "提交反映", comment=description)
-    notify(user=user_or_none(actor), phone=contact_phone, subject="“办不成事”反映已收到",
+        reporter=as_user(actor), division=division, due_on=due_in(settings.RATINGS["TICKET_DAYS"]))
+    _record(ticket, actor if as_user(actor) else contact_name, "report", "提交反映", comment=description)
+    notify(user=as_user(actor), phone=contact_phone, subject="“办不成事”反映已收到",
            body=f"编号 {ticket.number}，我们将在 {ticket.due_on:%m月%d日} 前答复您。", channels=("sms",),
            reference=ticket.number, link=status_path(ticket))
     return ticket

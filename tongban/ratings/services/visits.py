@@ -21,6 +21,8 @@ from django.utils import timezone
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import can_act_for_department
 from tongban.cases.models import Case, Phase
+from tongban.core.actors import as_user
+from tongban.core.actors import label as actor_label
 from tongban.core.services import audit
 from tongban.notify.services import notify
 from tongban.ratings.models import (
@@ -30,7 +32,6 @@ from tongban.ratings.models import (
     ReturnVisitSample,
     VisitStatus,
 )
-from tongban.ratings.services.common import actor_label, user_or_none
 
 
 def month_start(d: date) -> date:
@@ -74,7 +75,7 @@ def default_rate() -> Decimal:
 @transaction.atomic
 def draw(actor, department, month: date, *, seed: int | None = None, rate=None) -> ReturnVisitSample:
     """Draw the month's sample for the department (once: a second draw returns the first one)."""
-    if actor is not None and user_or_none(actor) is not None \
+    if actor is not None and as_user(actor) is not None \
             and not can_act_for_department(actor, Role.SUPERVISOR, department):
         raise PermissionDenied(f"只有督办人员可以抽取{department.name}的回访样本。")
     month = month_start(month)
@@ -90,7 +91,7 @@ def draw(actor, department, month: date, *, seed: int | None = None, rate=None) 
     ids = population(department, month)
     chosen = pick(ids, seed, rate)
     sample = ReturnVisitSample.objects.create(department=department, month=month, seed=seed, rate=rate,
-                                              population=len(ids), size=len(chosen), drawn_by=user_or_none(actor))
+                                              population=len(ids), size=len(chosen), drawn_by=as_user(actor))
     ReturnVisit.objects.bulk_create([ReturnVisit(sample=sample, case_id=pk) for pk in chosen])
     assign_round_robin(actor, sample)
     audit(actor, "ratings.visits.draw", sample,
