@@ -15,6 +15,7 @@ from fpdf import FPDF
 
 from tongban.cases.models import AcceptMode, Case, Outcome
 from tongban.cases.rating_links import rating_url_for
+from tongban.core.links import absolute_url
 from tongban.core.pdf import cjk_font_path, qr_png
 from tongban.core.validators import mask_id_number
 
@@ -39,7 +40,7 @@ def token(number: str, kind: str) -> str:
 
 def verify_url(case: Case, kind: str) -> str:
     path = reverse("case-notice-verify", args=[case.number, kind, token(case.number, kind)])
-    return settings.TONGBAN["SITE_URL"].rstrip("/") + path
+    return absolute_url(path)
 
 
 def available(case: Case) -> list[str]:

@@ -3,16 +3,13 @@
 import io
 
 import segno
-from django.conf import settings
 from django.urls import reverse
 
-
-def absolute_url(path: str) -> str:
-    # The QR code is scanned off paper, so it must carry the public address, not the request's host.
-    return settings.TONGBAN["SITE_URL"].rstrip("/") + path
+from tongban.core.links import absolute_url
 
 
 def guide_url(code: str) -> str:
+    # Scanned off paper, so the public address, not the request's host.
     return absolute_url(reverse("guide", args=[code]))
 
 
