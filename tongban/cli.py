@@ -122,9 +122,9 @@ def _print_accounts(summary: dict, site_url: str) -> None:
         print("工作人员登录第二步（双因素认证）：用手机身份验证器扫描下面的二维码，或手动输入密钥 "
               f"{second['secret']}；\n  也可输入备用验证码（每个账号每个码用一次）：{' '.join(second['backup_codes'])}")
         print(f"  {second['otpauth_url']}")
-        import segno
+        from tongban.core import qr
 
-        segno.make(second["otpauth_url"], error="l").terminal(compact=True)
+        print(qr.terminal(second["otpauth_url"]), end="")
     print(flush=True)
 
 

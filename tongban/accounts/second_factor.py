@@ -8,7 +8,6 @@ to enrol a device. Writes here are audited like every other service.
 from base64 import b32encode
 from binascii import unhexlify
 
-import segno
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -53,10 +52,6 @@ def secret_base32(device: TOTPDevice) -> str:
     """The secret as authenticator apps take it by hand, in groups of four."""
     raw = b32encode(unhexlify(device.key)).decode().rstrip("=")
     return " ".join(raw[i:i + 4] for i in range(0, len(raw), 4))
-
-
-def qr_svg(url: str, title: str = "用身份验证器扫描此二维码") -> str:
-    return segno.make(url, error="m").svg_inline(scale=4, title=title, border=2)
 
 
 def _clean_token(token: str) -> str:

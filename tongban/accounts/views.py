@@ -16,6 +16,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from tongban.accounts import second_factor as sf
 from tongban.accounts.selectors import is_staff_member
+from tongban.core import qr
 from tongban.core.services import audit
 
 BACKUP_CODES_SESSION_KEY = "tb_new_backup_codes"  # shown once on the next page, then dropped
@@ -94,7 +95,7 @@ def enrol(request):
     url = device.config_url
     return render(request, "accounts/enrol.html", {
         "errors": errors, "next": _next(request), "secret": sf.secret_base32(device), "otpauth_url": url,
-        "qr_svg": sf.qr_svg(url), "is_staff_member": is_staff_member(user),
+        "qr_svg": qr.svg(url, title="用身份验证器扫描此二维码"), "is_staff_member": is_staff_member(user),
     }, status=400 if errors else 200)
 
 

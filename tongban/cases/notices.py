@@ -15,7 +15,9 @@ from fpdf import FPDF
 
 from tongban.cases.models import AcceptMode, Case, Outcome
 from tongban.cases.rating_links import rating_url_for
-from tongban.core.pdf import cjk_font_path, qr_png
+from tongban.core import qr
+from tongban.core.links import absolute_url
+from tongban.core.pdf import cjk_font_path
 from tongban.core.validators import mask_id_number
 
 FONT = "NotoSansSC"
@@ -39,7 +41,7 @@ def token(number: str, kind: str) -> str:
 
 def verify_url(case: Case, kind: str) -> str:
     path = reverse("case-notice-verify", args=[case.number, kind, token(case.number, kind)])
-    return settings.TONGBAN["SITE_URL"].rstrip("/") + path
+    return absolute_url(path)
 
 
 def available(case: Case) -> list[str]:
@@ -98,7 +100,7 @@ def render(case: Case, kind: str) -> bytes:
              size=10, h=6)
     pdf.ln(8)
     y = pdf.get_y()
-    pdf.image(qr_png(verify_url(case, kind)), x=22, y=y, w=28, h=28)
+    pdf.image(qr.png(verify_url(case, kind)), x=22, y=y, w=28, h=28)
     pdf.set_xy(55, y + 2)
     pdf.set_font(FONT, size=9)
     pdf.multi_cell(70, 5, "扫码核验本文书真伪\n" + f"申请人证件：{mask_id_number(case.applicant_id_number)}")
@@ -119,7 +121,7 @@ def _rating_qr(pdf: _Notice, case: Case) -> None:
     if y + 26 > pdf.h - 20:
         pdf.add_page()
         y = pdf.get_y()
-    pdf.image(qr_png(rating_url_for(case)), x=22, y=y, w=24, h=24)
+    pdf.image(qr.png(rating_url_for(case)), x=22, y=y, w=24, h=24)
     pdf.set_xy(50, y + 5)
     pdf.set_font(FONT, size=10)
     if case.bundle_id:  # a sub-case's notice: the joint case is rated once, as a whole

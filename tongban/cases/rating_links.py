@@ -10,10 +10,10 @@ case number with a "joint:" mark, and every sub-case's notice carries that link 
 (`rating_url_for`). The ratings app reads which one a token names.
 """
 
-from django.conf import settings
 from django.core import signing
 
 from tongban.cases.selectors import joint_number
+from tongban.core.links import absolute_url
 
 _SALT = "tongban.ratings.link"
 _JOINT = "joint:"
@@ -51,7 +51,7 @@ def rating_path(number: str) -> str:
 
 
 def rating_url(number: str) -> str:
-    return settings.TONGBAN["SITE_URL"].rstrip("/") + rating_path(number)
+    return absolute_url(rating_path(number))
 
 
 def joint_rating_path(bundle_number: str) -> str:
@@ -59,7 +59,7 @@ def joint_rating_path(bundle_number: str) -> str:
 
 
 def joint_rating_url(bundle_number: str) -> str:
-    return settings.TONGBAN["SITE_URL"].rstrip("/") + joint_rating_path(bundle_number)
+    return absolute_url(joint_rating_path(bundle_number))
 
 
 def rating_url_for(case) -> str:

@@ -1,10 +1,7 @@
-"""Shared PDF pieces: the embedded CJK font and QR images (fpdf2, segno)."""
+"""The CJK font every PDF embeds (fpdf2); QR images for PDFs are tongban.core.qr.png."""
 
-import io
 import os
 from functools import lru_cache
-
-import segno
 
 
 @lru_cache(maxsize=1)
@@ -13,10 +10,3 @@ def cjk_font_path() -> str:
     import pylopdf_fonts_zh_cn
 
     return os.path.join(os.path.dirname(pylopdf_fonts_zh_cn.__file__), "NotoSansSC-Regular.otf")
-
-
-def qr_png(url: str, scale: int = 4) -> io.BytesIO:
-    buf = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(buf, kind="png", scale=scale, border=2)
-    buf.seek(0)
-    return buf

@@ -7,7 +7,8 @@ The QR code holds the public verification URL whose `p` parameter is the sealed 
 from django.utils import timezone
 from fpdf import FPDF
 
-from tongban.core.pdf import cjk_font_path, qr_png
+from tongban.core import qr
+from tongban.core.pdf import cjk_font_path
 from tongban.core.validators import mask_id_number
 from tongban.licences.models import Licence
 from tongban.licences.selectors import verify_url
@@ -51,7 +52,7 @@ def render(licence: Licence) -> bytes:
         pdf.multi_cell(0, 9, value or "—", border="B", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(8)
     y = pdf.get_y()
-    pdf.image(qr_png(verify_url(licence), scale=3), x=22, y=y, w=48, h=48)
+    pdf.image(qr.png(verify_url(licence), scale=3), x=22, y=y, w=48, h=48)
     pdf.set_xy(74, y + 2)
     pdf.set_font(FONT, size=9)
     pdf.multi_cell(56, 5, "扫码核验真伪与状态。\n离线核验：用发证机关公布的SM2公钥验证二维码中的签名"

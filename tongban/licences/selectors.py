@@ -3,13 +3,13 @@ published seals, and the public verification URL printed in the QR code."""
 
 from urllib.parse import quote
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from tongban.accounts.models import Role
 from tongban.accounts.organisations import current_authorisations
 from tongban.accounts.selectors import department_scope_q
+from tongban.core.links import absolute_url
 from tongban.licences import sealing
 from tongban.licences.models import Licence, LicenceStatus, Seal
 
@@ -80,4 +80,4 @@ def public_seals() -> list[Seal]:
 def verify_url(licence: Licence) -> str:
     """The URL in the QR code: the online check for a phone, the payload `p` for an offline verifier."""
     path = reverse("licence-verify")
-    return f"{settings.TONGBAN['SITE_URL'].rstrip('/')}{path}?p={quote(sealing.payload_for(licence))}"
+    return f"{absolute_url(path)}?p={quote(sealing.payload_for(licence))}"

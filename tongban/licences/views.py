@@ -3,7 +3,6 @@ an expiring share link; the page a shared link opens."""
 
 from urllib.parse import quote
 
-import segno
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from tongban.core import qr
 from tongban.core.validators import mask_id_number
 from tongban.licences import pdf, selectors, verification
 from tongban.licences.identifiers import is_valid_identifier
@@ -81,8 +81,8 @@ def licence_detail(request, identifier):
     licence = _mine(request, identifier)
     context = {"licence": licence, "fields": _fields(licence), "result": verification.verify_record(licence),
                "history": selectors.history(licence), "events": licence.events.all(),
-               "days_choices": DAYS_CHOICES, "qr_svg": segno.make(selectors.verify_url(licence), error="m")
-               .svg_inline(scale=3, dark="#111"), "share": None, "errors": {}}
+               "days_choices": DAYS_CHOICES, "qr_svg": qr.svg(selectors.verify_url(licence), scale=3, border=4),
+               "share": None, "errors": {}}
     status = 200
     if request.method == "POST":
         try:

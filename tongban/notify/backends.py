@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils.module_loading import import_string
 
+from tongban.core.links import absolute_url
 from tongban.core.validators import is_valid_mobile, mask_phone
 
 log = logging.getLogger("tongban.notify")
@@ -59,7 +60,7 @@ class DjangoMailBackend(BaseBackend):
             raise PermanentFailure("缺少电子邮箱")
         body = notification.body
         if notification.link:
-            body += f"\n\n查看详情：{settings.TONGBAN['SITE_URL'].rstrip('/')}{notification.link}"
+            body += f"\n\n查看详情：{absolute_url(notification.link)}"
         body += f"\n\n—— {settings.TONGBAN['PLATFORM_NAME']}（本邮件由系统发送，请勿直接回复）"
         send_mail(notification.subject, body, None, [notification.email], fail_silently=False)
 

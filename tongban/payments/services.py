@@ -6,7 +6,6 @@ came back from the cashier. The notify is idempotent: gateways resend until we a
 
 import logging
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils import timezone
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import roles_of
 from tongban.core.actors import as_user
+from tongban.core.links import absolute_url
 from tongban.core.serials import next_daily
 from tongban.core.services import audit
 from tongban.payments.gateways import InvalidCallback, gateway_named, get_gateway
@@ -50,8 +50,6 @@ def _order_no() -> str:
 def _receipt_no() -> str:
     day, n = _next_number("receipt")
     return f"PJ{day:%Y%m%d}{n:08d}"
-
-
 
 
 def _lock(order: PaymentOrder) -> PaymentOrder:
@@ -101,10 +99,6 @@ def create_order(actor, *, reference: str, items: list[dict], payer=None, payer_
     return order
 
 
-def _site_base() -> str:
-    return settings.TONGBAN.get("SITE_URL", "").rstrip("/")
-
-
 @transaction.atomic
 def start_online_payment(actor, order: PaymentOrder, *, base_url: str | None = None) -> str:
     """The URL of the gateway's cashier for this order. `base_url` is this site's address as the
@@ -117,9 +111,8 @@ def start_online_payment(actor, order: PaymentOrder, *, base_url: str | None = N
     if order.status != OrderStatus.PENDING:
         raise ValidationError(f"该订单{order.get_status_display()}，不能支付。")
     gateway = get_gateway()
-    base = (base_url or _site_base()).rstrip("/")
-    return_url = base + reverse("payment-order", args=[order.order_no])
-    notify_url = base + reverse("payment-notify", args=[gateway.name])
+    return_url = absolute_url(reverse("payment-order", args=[order.order_no]), base=base_url)
+    notify_url = absolute_url(reverse("payment-notify", args=[gateway.name]), base=base_url)
     url = gateway.create_payment(order, return_url, notify_url)
     order.gateway = gateway.name
     order.save(update_fields=["gateway"])

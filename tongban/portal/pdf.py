@@ -1,18 +1,16 @@
 """The 办事指南 as a PDF (fpdf2), with the CJK font embedded so it prints the same everywhere.
 
-NotoSansSC comes from the pip package pylopdf_fonts_zh_cn; fpdf2 embeds only the glyphs used
-(subsetting), which keeps a guide near 100 KB instead of the font's 8 MB.
+The font is core's NotoSansSC (tongban.core.pdf); fpdf2 embeds only the glyphs used (subsetting),
+which keeps a guide near 100 KB instead of the font's 8 MB.
 """
-
-import io
-import os
-from functools import lru_cache
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from tongban.portal import qr
+from tongban.core import qr
+from tongban.core.pdf import cjk_font_path
 from tongban.portal.guide_rows import basic_rows, material_rows, yes_no
+from tongban.portal.selectors import guide_url
 
 FONT = "NotoSansSC"
 RED = (181, 18, 27)
@@ -20,18 +18,11 @@ BLUE = (11, 79, 156)
 HEAD_FILL = (236, 242, 250)
 
 
-@lru_cache(maxsize=1)
-def _font_path() -> str:
-    import pylopdf_fonts_zh_cn
-
-    return os.path.join(os.path.dirname(pylopdf_fonts_zh_cn.__file__), "NotoSansSC-Regular.otf")
-
-
 class GuidePDF(FPDF):
     def __init__(self, platform_name: str):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.platform_name = platform_name
-        self.add_font(FONT, fname=_font_path())
+        self.add_font(FONT, fname=cjk_font_path())
         self.set_auto_page_break(auto=True, margin=18)
         self.set_margins(16, 16, 16)
         self.alias_nb_pages("{nb}")
@@ -100,10 +91,10 @@ def render_guide(guide: dict, *, platform_name: str, siblings=()) -> bytes:
     pdf.set_lang("zh-CN")
     pdf.add_page()
 
-    url = qr.guide_url(guide["implementation_code"])
+    url = guide_url(guide["implementation_code"])
     # QR code top right, title beside it.
     qr_size = 30
-    pdf.image(io.BytesIO(qr.png_bytes(url)), x=pdf.w - pdf.r_margin - qr_size, y=pdf.get_y(), w=qr_size)
+    pdf.image(qr.png(url, scale=8), x=pdf.w - pdf.r_margin - qr_size, y=pdf.get_y(), w=qr_size)
     pdf.set_font(FONT, size=11)
     pdf.set_text_color(*RED)
     pdf.cell(0, 7, "办事指南", new_x="LMARGIN", new_y="NEXT")

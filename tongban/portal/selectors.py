@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext_noop
 
 from tongban.catalog.codes import GOVERNMENT_SERVICE_TYPES, MatterType
 from tongban.catalog.models import Category, Implementation, Matter, ServiceObject
 from tongban.catalog.selectors import filter_implementations, public_implementations
+from tongban.core.links import absolute_url
 from tongban.org.models import Department, Division, Level
 from tongban.portal.models import FeaturedMatter
 
@@ -15,6 +17,11 @@ from tongban.portal.models import FeaturedMatter
 ORGANISATION_OBJECTS = ("2", "3", "4", "5", "6")
 ORGANISATION = "org"
 _PUBLIC_TYPES = {*GOVERNMENT_SERVICE_TYPES, MatterType.PUBLIC_SERVICE}
+
+
+def guide_url(code: str) -> str:
+    """The guide's address in its QR code: scanned off paper, so the public one, not the request's host."""
+    return absolute_url(reverse("guide", args=[code]))
 
 
 def ordered(qs: QuerySet[Implementation]) -> QuerySet[Implementation]:

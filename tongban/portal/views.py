@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 from tongban.catalog.codes import VersionStatus
 from tongban.catalog.models import Category, Material
 from tongban.catalog.selectors import get_public_implementation, guide_data, other_implementations
+from tongban.core import qr
 from tongban.org.models import Department, Division
-from tongban.portal import pdf, qr
+from tongban.portal import pdf
 from tongban.portal import selectors as portal
 from tongban.portal.exports import published_list_xlsx
 from tongban.portal.guide_rows import basic_rows
@@ -43,7 +44,7 @@ SIBLINGS_SHOWN = 30
 def guide(request, code):
     impl = get_public_implementation(code)
     data = guide_data(impl)
-    url = qr.guide_url(code)
+    url = portal.guide_url(code)
     siblings = portal.ordered(other_implementations(impl))
     return render(request, "portal/guide.html", {
         "impl": impl,
