@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "tongban.notify",
     "tongban.payments",
     "tongban.delivery",
+    "tongban.workflow",
     "tongban.search",
     "tongban.catalog",
     "tongban.registries",
@@ -215,6 +216,14 @@ TONGBAN = {
     "SITE_URL": env.str("TONGBAN_SITE_URL", default="http://127.0.0.1:8000"),
 }
 
+# Kinds of object that run on processes (tongban.workflow), each declared by its context.
+WORKFLOW_SUBJECTS = [
+    "tongban.cases.process.CASE",
+    "tongban.cases.process.JOINT_CASE",
+    "tongban.ratings.process.CANNOT_DO",
+    "tongban.ratings.process.BAD_RATING",
+]
+
 # The one answer to "is this a platform administrator" (core's admin pieces ask it through here).
 PLATFORM_ADMIN_CHECK = "tongban.accounts.selectors.is_platform_admin"
 
@@ -251,7 +260,5 @@ RATINGS = {
     # for the month before (葛店: 每月20日抽取不少于办件量20%的回访清单).
     "SAMPLE_RATE": env.float("TONGBAN_RATINGS_SAMPLE_RATE", default=0.2),
     "SAMPLE_DAY": env.int("TONGBAN_RATINGS_SAMPLE_DAY", default=20),
-    # "办不成事" reports are answered within this many working days (an ordinary 12345 order: 5).
-    "TICKET_DAYS": env.int("TONGBAN_RATINGS_TICKET_DAYS", default=5),
 }
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")

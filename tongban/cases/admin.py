@@ -1,37 +1,16 @@
-"""Admin: workflows are data a platform admin edits (states, transitions, time shares); cases are
-read-only here — they change only through the services, which keep the timeline and audit."""
+"""Admin: which matters run on their own process (the processes themselves are edited under 流程引擎);
+cases are read-only here — they change only through the services, which keep the timeline and audit."""
 
 from django.contrib import admin
 
-from tongban.cases.models import Case, CaseEvent, Workflow, WorkflowState, WorkflowTransition
+from tongban.cases.models import Case, CaseEvent, MatterProcess
 from tongban.core.admin import PlatformAdminOnly
 
 
-class StateInline(admin.TabularInline):
-    model = WorkflowState
-    extra = 0
-    fields = ("order", "code", "name", "kind", "time_share")
-
-
-class TransitionInline(admin.TabularInline):
-    model = WorkflowTransition
-    extra = 0
-    fields = ("order", "from_state", "action", "label", "to_state", "roles")
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        # Only the states of the workflow being edited.
-        if db_field.name in ("from_state", "to_state"):
-            wf_id = request.resolver_match.kwargs.get("object_id")
-            kwargs["queryset"] = WorkflowState.objects.filter(workflow_id=wf_id) if wf_id \
-                else WorkflowState.objects.none()
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-@admin.register(Workflow)
-class WorkflowAdmin(PlatformAdminOnly, admin.ModelAdmin):
-    list_display = ("name", "code", "is_default")
-    filter_horizontal = ("matters",)
-    inlines = [StateInline, TransitionInline]
+@admin.register(MatterProcess)
+class MatterProcessAdmin(PlatformAdminOnly, admin.ModelAdmin):
+    list_display = ("matter", "process")
+    raw_id_fields = ("matter",)
 
 
 class EventInline(admin.TabularInline):

@@ -13,7 +13,12 @@ from datetime import date
 
 from django.utils import timezone
 
-from tongban.workcal.selectors import CalendarUnknown, add_working_days, is_working_day, working_days_between
+from tongban.workcal.selectors import (
+    CalendarUnknown,
+    add_working_days_or_weekdays,
+    is_working_day,
+    working_days_between,
+)
 
 
 class DeadlineState:
@@ -38,24 +43,13 @@ def warn_days(promised_days: int) -> int:
     return max(1, math.ceil(promised_days * 0.2))
 
 
-def _weekday_add(start: date, days: int) -> date:
-    d = start
-    while days > 0:
-        d = date.fromordinal(d.toordinal() + 1)
-        if d.weekday() < 5:
-            days -= 1
-    return d
-
-
 def _add(start: date, days: int, provisional: list) -> date:
-    """Working days after `start`; where the calendar does not know a year yet (the State Council
-    publishes each schedule late in the year before), count Monday–Friday and say so, rather than
-    refuse to accept the case."""
-    try:
-        return add_working_days(start, days)
-    except CalendarUnknown:
+    """Working days after `start`, Monday–Friday in a year the calendar does not know yet (noted in
+    `provisional`) rather than refuse to accept the case."""
+    due, guessed = add_working_days_or_weekdays(start, days)
+    if guessed:
         provisional.append(True)
-        return _weekday_add(start, days)
+    return due
 
 
 def _is_working(d: date) -> bool:

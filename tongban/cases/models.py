@@ -16,6 +16,7 @@ from tongban.catalog.models import Implementation, Material, Matter, MatterVersi
 from tongban.core.history import HistoryEvent
 from tongban.forms.storage import private_storage
 from tongban.org.models import Department, Division
+from tongban.workflow.models import Instance, Process
 
 
 class Channel(models.TextChoices):
@@ -70,46 +71,8 @@ class ApplicantKind(models.TextChoices):
     ORGANISATION = "organisation", "法人或其他组织"
 
 
-# -- the process as data ------------------------------------------------------------------------
-
-class Workflow(models.Model):
-    """A processing procedure (办理流程): states and the actions between them, editable as data."""
-
-    code = models.SlugField("流程代码", max_length=40, unique=True)
-    name = models.CharField("流程名称", max_length=100)
-    is_default = models.BooleanField("默认流程", default=False)
-    matters = models.ManyToManyField(Matter, verbose_name="适用事项", blank=True, related_name="+")
-
-    class Meta:
-        verbose_name = verbose_name_plural = "办理流程"
-
-    def __str__(self):
-        return self.name
-
-
-class StateKind(models.TextChoices):
-    INTAKE = "intake", "受理环节"
-    WORK = "work", "办理环节"
-    DONE = "done", "办结"
-
-
-class WorkflowState(models.Model):
-    workflow = models.ForeignKey(Workflow, verbose_name="流程", on_delete=models.CASCADE, related_name="states")
-    code = models.SlugField("环节代码", max_length=40)
-    name = models.CharField("环节名称", max_length=40)
-    kind = models.CharField("环节类别", max_length=10, choices=StateKind.choices, default=StateKind.WORK)
-    order = models.PositiveSmallIntegerField("顺序", default=1)
-    # Share of the promised time limit this step should use; shown as the step's own due date.
-    time_share = models.PositiveSmallIntegerField("时限占比（%）", default=0)
-
-    class Meta:
-        verbose_name = verbose_name_plural = "流程环节"
-        ordering = ["workflow", "order"]
-        constraints = [models.UniqueConstraint(fields=["workflow", "code"], name="uniq_workflow_state")]
-
-    def __str__(self):
-        return self.name
-
+# -- the process ---------------------------------------------------------------------------------
+# Cases run on tongban.workflow processes (cases/process.py); the actions' effects are code here.
 
 class ActionKind(models.TextChoices):
     """What the platform does when a transition fires. Where it leads is data; the effect is code."""
@@ -126,34 +89,23 @@ class ActionKind(models.TextChoices):
     DENY = "deny", "不予"
 
 
-class WorkflowTransition(models.Model):
-    workflow = models.ForeignKey(Workflow, verbose_name="流程", on_delete=models.CASCADE,
-                                 related_name="transitions")
-    from_state = models.ForeignKey(WorkflowState, verbose_name="所在环节", on_delete=models.CASCADE,
-                                   related_name="outgoing")
-    action = models.CharField("动作", max_length=30, choices=ActionKind.choices)
-    label = models.CharField("按钮文字", max_length=40)
-    to_state = models.ForeignKey(WorkflowState, verbose_name="去往环节", on_delete=models.CASCADE,
-                                 related_name="incoming")
-    roles = models.CharField("可执行角色", max_length=60, help_text="逗号分隔：clerk,approver")
-    order = models.PositiveSmallIntegerField("顺序", default=1)
+class MatterProcess(models.Model):
+    """A matter with its own procedure (e.g. 现场核查 between 审查 and 决定): its new cases run on
+    this process instead of the default one."""
+
+    matter = models.OneToOneField(Matter, verbose_name="事项", on_delete=models.CASCADE, related_name="+")
+    process = models.ForeignKey(Process, verbose_name="办理流程", on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        verbose_name = verbose_name_plural = "流程动作"
-        ordering = ["workflow", "from_state__order", "order"]
-        constraints = [models.UniqueConstraint(fields=["from_state", "action"], name="uniq_transition")]
+        verbose_name = verbose_name_plural = "事项办理流程"
 
     def __str__(self):
-        return f"{self.from_state} —{self.label}→ {self.to_state}"
-
-    @property
-    def role_list(self) -> list[str]:
-        return [r.strip() for r in self.roles.split(",") if r.strip()]
+        return f"{self.matter} · {self.process}"
 
 
 # -- the case ---------------------------------------------------------------------------------
 
-class Case(models.Model):
+class Case(Instance):
     number = models.CharField("办件编号", max_length=64, unique=True, null=True, blank=True)
     uid = models.UUIDField("草稿标识", default=uuid.uuid4, unique=True, editable=False)
     implementation = models.ForeignKey(Implementation, verbose_name="实施清单", on_delete=models.PROTECT,
@@ -164,8 +116,6 @@ class Case(models.Model):
     department = models.ForeignKey(Department, verbose_name="实施部门", on_delete=models.PROTECT,
                                    related_name="cases")
     division = models.ForeignKey(Division, verbose_name="区划", on_delete=models.PROTECT, related_name="cases")
-    workflow = models.ForeignKey(Workflow, verbose_name="办理流程", on_delete=models.PROTECT)
-    state = models.ForeignKey(WorkflowState, verbose_name="当前环节", on_delete=models.PROTECT, related_name="+")
     phase = models.CharField("办件状态", max_length=20, choices=Phase.choices, default=Phase.DRAFT, db_index=True)
     # Optimistic lock: every action states the revision it saw; a stale one is refused.
     revision = models.PositiveIntegerField("修订号", default=0)
@@ -453,7 +403,7 @@ class BundlePhase(models.TextChoices):
     COMPLETED = "completed", "已办结"
 
 
-class CaseBundle(models.Model):
+class CaseBundle(Instance):
     """联办件: one application for several matters of several departments ("一件事一次办").
 
     Generic: the cases app knows members, dependencies and a promise, not where they come from. The

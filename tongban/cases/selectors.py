@@ -5,7 +5,8 @@ from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import can_act_for_department, department_scope_q, roles_of
-from tongban.cases.models import ActionKind, Case, Phase, WorkflowTransition
+from tongban.cases.models import ActionKind, Case, Phase
+from tongban.workflow import selectors as workflow
 
 STAFF_ROLES = (Role.CLERK, Role.APPROVER, Role.SUPERVISOR)
 
@@ -72,7 +73,8 @@ def user_has_role_for(user, case: Case, role: str) -> bool:
 
 
 def _decision_state_ids():
-    return WorkflowTransition.objects.filter(action=ActionKind.APPROVE).values("from_state_id")
+    """States (of any process version) where a case waits for its decision: those it is approved from."""
+    return workflow.states_with_action(ActionKind.APPROVE)
 
 
 QUEUES = [

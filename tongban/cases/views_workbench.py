@@ -23,7 +23,6 @@ from tongban.cases.models import (
     DeliveryStatus,
     Phase,
     SpecialProcedure,
-    WorkflowTransition,
 )
 from tongban.cases.selectors import current_files, timeline, user_has_role_for
 from tongban.cases.services import delivery as delivery_services
@@ -43,6 +42,7 @@ from tongban.forms.defaults import effective_form
 from tongban.forms.rendering import answers_for_display
 from tongban.payments.models import OrderStatus, WindowMethod
 from tongban.payments.services import record_window_payment
+from tongban.workflow import selectors as workflow
 
 MAX_CORRECTION_ROWS = 30
 
@@ -228,7 +228,7 @@ def _correction_items(post, case: Case) -> list[dict]:
 
 
 def _transition_label(case: Case, action: str) -> str:
-    t = WorkflowTransition.objects.filter(from_state=case.state, action=action).first()
+    t = workflow.transition(case.state, action)
     if t is not None:
         return t.label
     try:

@@ -1,5 +1,5 @@
-"""Admin: the indicator sets and the loop's steps (roles, working-day limits) are data a platform
-admin edits; ratings, loops, visits and tickets are read-only here — they change only through the
+"""Admin: the indicator sets are data a platform admin edits (the loop's and the tickets' steps,
+roles and time limits are processes, edited under 流程引擎); ratings, loops, visits and tickets are read-only here — they change only through the
 services, which keep the history and the audit trail."""
 
 from django.contrib import admin
@@ -9,7 +9,6 @@ from tongban.ratings.models import (
     BadRatingReview,
     CannotDoTicket,
     Indicator,
-    LoopStep,
     Rating,
     ReturnVisitSample,
     ReviewEvent,
@@ -21,19 +20,6 @@ class IndicatorAdmin(PlatformAdminOnly, admin.ModelAdmin):
     list_display = ("mode", "order", "name", "code", "is_overall", "active")
     list_filter = ("mode", "active")
     list_editable = ("order", "active")
-
-
-@admin.register(LoopStep)
-class LoopStepAdmin(PlatformAdminOnly, admin.ModelAdmin):
-    list_display = ("order", "name", "code", "role", "days", "public_label")
-    list_editable = ("days", "public_label")
-    readonly_fields = ("code",)  # the services refer to the codes
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class _ReadOnly(PlatformAdminOnly, admin.ModelAdmin):
@@ -68,9 +54,9 @@ class ReviewEventInline(admin.TabularInline):
 
 @admin.register(BadRatingReview)
 class BadRatingReviewAdmin(_ReadOnly):
-    list_display = ("rating", "department", "step", "status", "step_due", "late")
+    list_display = ("rating", "department", "state", "status", "step_due", "late")
     list_filter = ("status", "late")
-    list_select_related = ("rating__case", "department", "step")
+    list_select_related = ("rating__case", "department", "state")
     inlines = [ReviewEventInline]
 
 

@@ -152,7 +152,7 @@ def _rating_out(r: Rating, *, for_staff: bool = False) -> dict:
     review = getattr(r, "review", None) if r.is_bad else None
     status = None
     if review is not None:
-        status = (review.step.public_label or review.step.name) if review.is_open else review.get_status_display()
+        status = (review.state.public_label or review.state.name) if review.is_open else review.get_status_display()
     history = []
     if review is not None and not for_staff:
         history = _events(selectors.public_history(review), for_staff=False)
@@ -164,7 +164,7 @@ def _rating_out(r: Rating, *, for_staff: bool = False) -> dict:
 
 def _review_out(user, review: BadRatingReview) -> dict:
     return {"id": review.pk, "rating": _rating_out(review.rating, for_staff=True),
-            "department": review.department.name, "step": review.step.name if review.step_id else None,
+            "department": review.department.name, "step": review.state.name if review.is_open else None,
             "step_due": review.step_due, "status": review.get_status_display(), "late": review.late,
             "handler": str(review.handler) if review.handler_id else None,
             "rater_name": review.rating.rater_name, "rater_phone": review.rating.rater_phone,

@@ -3,8 +3,9 @@
 The rules come from 国务院办公厅关于建立政务服务"好差评"制度提高政务服务水平的意见（国办发〔2019〕51号）:
 five levels, every channel, one rating per handling ("一事一评" online, "一次一评" at a window),
 every bad rating verified, rectified and answered, real-name bad ratings called back in full.
-What varies locally is data: the indicator sets (Indicator) and the steps of the loop with their
-roles and time limits (LoopStep), both edited by a platform admin.
+What varies locally is data: the indicator sets (Indicator), edited by a platform admin, and the
+processes of the loop and of "办不成事" reports with their roles and time limits (ratings/process.py,
+on tongban.workflow: edited as new process versions).
 """
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from tongban.cases.models import Case
 from tongban.catalog.models import Matter
 from tongban.core.history import HistoryEvent
 from tongban.org.models import Department, Division, ServiceSite, Window
+from tongban.workflow.models import Instance
 
 DUPLICATE_MESSAGE = "该办件本次办理已评价，不能重复评价"
 
@@ -159,32 +161,6 @@ class RatingInvitation(models.Model):
 
 # -- the bad-rating loop ------------------------------------------------------------------------
 
-class StepRole(models.TextChoices):
-    """Who acts at a step: the responsible department (审批人员 of it), or 督办 (督办人员 in scope)."""
-
-    DEPARTMENT = "approver", "责任部门"
-    SUPERVISOR = "supervisor", "督办人员"
-
-
-class LoopStep(models.Model):
-    """A step of the 差评 loop: who acts and within how many working days. Where each action leads
-    is code (services/loop.py); names, roles and time limits are data a platform admin edits."""
-
-    code = models.SlugField("环节代码", max_length=40, unique=True)
-    name = models.CharField("环节名称", max_length=40)
-    order = models.PositiveSmallIntegerField("顺序", default=1)
-    role = models.CharField("办理角色", max_length=20, choices=StepRole.choices)
-    days = models.PositiveSmallIntegerField("时限（工作日）", default=2)
-    public_label = models.CharField("评价人看到的状态", max_length=40, blank=True)
-
-    class Meta:
-        verbose_name = verbose_name_plural = "差评处理环节"
-        ordering = ["order"]
-
-    def __str__(self):
-        return self.name
-
-
 class Outcome(models.TextChoices):
     RECTIFY = "rectify", "整改"
     EXPLAIN = "explain", "解释说明"
@@ -197,14 +173,13 @@ class ReviewStatus(models.TextChoices):
     VOIDED = "voided", "申诉成立（评价无效）"
 
 
-class BadRatingReview(models.Model):
-    """差评整改: one per bad rating, owned by the rated department until 督办 closes it."""
+class BadRatingReview(Instance):
+    """差评整改: one per bad rating, owned by the rated department until 督办 closes it. It runs on the
+    bad-rating process (ratings/process.py); `status` follows its state."""
 
     rating = models.OneToOneField(Rating, verbose_name="评价", on_delete=models.CASCADE, related_name="review")
     department = models.ForeignKey(Department, verbose_name="责任部门", on_delete=models.PROTECT, related_name="+")
     division = models.ForeignKey(Division, verbose_name="区划", on_delete=models.PROTECT, related_name="+")
-    step = models.ForeignKey(LoopStep, verbose_name="当前环节", null=True, blank=True, on_delete=models.PROTECT,
-                             related_name="+")
     status = models.CharField("状态", max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN,
                               db_index=True)
     step_due = models.DateField("本环节办理期限", null=True, blank=True, db_index=True)
@@ -335,7 +310,9 @@ class TicketStatus(models.TextChoices):
     CLOSED = "closed", "已办结"
 
 
-class CannotDoTicket(models.Model):
+class CannotDoTicket(Instance):
+    """A "办不成事" report, on its process (ratings/process.py TICKETS); `status` follows its state."""
+
     number = models.CharField("编号", max_length=20, unique=True)
     matter = models.ForeignKey(Matter, verbose_name="事项", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="+")

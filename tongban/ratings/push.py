@@ -74,7 +74,7 @@ def format_rating(rating: Rating) -> dict:
     if review is not None:
         record["rectification"] = {
             "status": review.get_status_display(),
-            "step": review.step.name if review.step_id else "",
+            "step": review.state.name if review.is_open else "",
             "verifyTime": _time(review.verified_at),
             "callbackTime": _time(review.callback_at),
             "callbackReached": review.callback_reached,
@@ -117,7 +117,7 @@ def push_pending(sink=None, limit: int = BATCH) -> int:
     with transaction.atomic():
         qs = (Rating.objects.filter(pushed_at__isnull=True).order_by("pk")
               .select_related("case", "case__implementation", "department", "division", "window",
-                              "review", "review__step"))
+                              "review", "review__state"))
         qs = qs.select_for_update(skip_locked=True, of=("self",)) if _skip_locked() else qs
         batch = list(qs[:limit])
         if not batch:

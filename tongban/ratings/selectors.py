@@ -23,7 +23,8 @@ from tongban.ratings.models import (
     ReviewStatus,
     TicketStatus,
 )
-from tongban.ratings.services.loop import ACTIONS
+from tongban.ratings.process import FORMS, REVIEW_STATES
+from tongban.workflow import selectors as workflow
 
 LOOP_ROLES = (Role.APPROVER, Role.SUPERVISOR)
 VISIT_ROLES = (Role.HOTLINE, Role.SUPERVISOR)
@@ -78,12 +79,12 @@ def rateable_cases_of(bundle):
 def joint_ratings(bundle):
     """The rows of a joint case's one rating (one per department's sub-case), in the theme's order."""
     return (Rating.objects.filter(bundle_number=bundle.number, handling=CASE_HANDLING)
-            .select_related("case", "department", "review", "review__step", "review__department")
+            .select_related("case", "department", "review", "review__state", "review__department")
             .order_by("case__bundle_member__order", "pk"))
 
 
 def ratings_of_case(case: Case):
-    return Rating.objects.filter(case=case).select_related("review", "review__step").order_by("rated_at")
+    return Rating.objects.filter(case=case).select_related("review", "review__state").order_by("rated_at")
 
 
 def case_rating(case: Case) -> Rating | None:
@@ -97,7 +98,7 @@ def public_history(review: BadRatingReview):
 def ratings_of_user(user):
     if not getattr(user, "is_authenticated", False):
         return Rating.objects.none()
-    return Rating.objects.filter(rater=user).select_related("case", "review", "review__step")
+    return Rating.objects.filter(rater=user).select_related("case", "review", "review__state")
 
 
 def indicators_of(mode: str):
@@ -135,7 +136,7 @@ def reviews_for_staff(user):
     if not getattr(user, "is_authenticated", False):
         return BadRatingReview.objects.none()
     return (BadRatingReview.objects.filter(_scope(user, LOOP_ROLES))
-            .select_related("rating", "rating__case", "department", "step", "handler"))
+            .select_related("rating", "rating__case", "department", "state", "handler"))
 
 
 def review_for_staff(user, pk) -> BadRatingReview | None:
@@ -159,13 +160,13 @@ def review_queue(user, name: str):
     qs = reviews_for_staff(user)
     open_ = qs.filter(status=ReviewStatus.OPEN)
     if name == "verify":
-        return open_.filter(step__code="verify").order_by("step_due")
+        return open_.filter(state__code="verify").order_by("step_due")
     if name == "handling":
-        return open_.filter(step__code__in=["handle", "rectify"]).order_by("step_due")
+        return open_.filter(state__code__in=["handle", "rectify"]).order_by("step_due")
     if name == "appeal":
-        return open_.filter(step__code="appeal").order_by("step_due")
+        return open_.filter(state__code="appeal").order_by("step_due")
     if name == "review":
-        return open_.filter(step__code__in=ACTIONS["review"]).order_by("step_due")
+        return open_.filter(state__code__in=REVIEW_STATES).order_by("step_due")
     if name == "overdue":
         return open_.filter(step_due__lt=timezone.localdate()).order_by("step_due")
     if name == "closed":
@@ -181,11 +182,12 @@ def actions_for(user, review: BadRatingReview) -> list[str]:
     """The loop actions this user may take on the review now."""
     from tongban.accounts.selectors import can_act_for_department
 
-    if not review.is_open or review.step is None:
+    if not review.is_open:
         return []
-    if not can_act_for_department(user, review.step.role, review.department):
-        return []
-    return [action for action, steps in ACTIONS.items() if review.step.code in steps]
+    held = {role for t in workflow.transitions_from(review.state) for role in t.roles
+            if can_act_for_department(user, role, review.department)}
+    return [form for form, actions in FORMS.items()
+            if any(t.action in actions and t.allows(held) for t in workflow.transitions_from(review.state))]
 
 
 # -- return visits -------------------------------------------------------------------------------

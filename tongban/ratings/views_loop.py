@@ -10,9 +10,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tongban.accounts.models import Role
 from tongban.ratings import selectors
-from tongban.ratings.models import LoopStep, Outcome
+from tongban.ratings.models import Outcome
 from tongban.ratings.services import loop
 from tongban.ratings.views_common import errors_of, render_staff, staff_only
+from tongban.workflow import selectors as workflow
+from tongban.workflow.models import ROLE_LABELS
 
 LOOP_ROLES = (Role.APPROVER, Role.SUPERVISOR)
 DEFAULT_ORDER = ["overdue", "verify", "handling", "appeal", "review", "closed"]
@@ -41,13 +43,16 @@ def _review_or_404(user, pk):
 
 
 def _detail(request, review, *, errors=None, typed=None, form="", status=200):
-    steps = list(LoopStep.objects.order_by("order"))
+    graph = workflow.graph(review.workflow_id)
+    steps = [s for s in graph.states.values() if not s.is_final]
+    to_rectify = workflow.transition(review.state, "rectify")
     return render_staff(request, "ratings/bad_detail.html", {
         "review": review, "rating": review.rating, "case": review.rating.case,
         "actions": selectors.actions_for(request.user, review),
         "history": review.events.select_related("actor").order_by("at", "id"),
         "steps": steps, "outcomes": Outcome.choices,
-        "rectify_days": next((s.days for s in steps if s.code == "rectify"), 10),
+        "rectify_days": (to_rectify.to_state.sla_value if to_rectify else None) or 10,
+        "step_roles": "或".join(ROLE_LABELS.get(r, r) for r in sorted(loop.roles_at(review.state))),
         "max_days": loop.RECTIFY_MAX_DAYS,
         "errors": errors or {}, "typed": typed or {}, "form": form,
         "indicator_names": {i.code: i.name for i in selectors.indicators_of(review.rating.mode)},
@@ -85,7 +90,7 @@ def bad_act(request, pk, action):
     }
     if action not in operations:
         raise Http404("没有这个操作")
-    step_name = review.step.name if review.step_id else ""
+    step_name = review.state.name
     try:
         review = operations[action]()
     except ValidationError as exc:
@@ -93,6 +98,6 @@ def bad_act(request, pk, action):
     except PermissionDenied as exc:
         messages.error(request, str(exc))
         return _detail(request, review, status=403)
-    messages.success(request, f"“{step_name}”已完成" + (f"，进入“{review.step.name}”环节。" if review.step_id
+    messages.success(request, f"“{step_name}”已完成" + (f"，进入“{review.state.name}”环节。" if review.is_open
                                                        else f"，{review.get_status_display()}。"))
     return redirect("ratings-bad-detail", pk=review.pk)

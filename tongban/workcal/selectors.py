@@ -201,6 +201,23 @@ def add_working_days(start: date, days: int) -> date:
     return d
 
 
+def add_working_days_or_weekdays(start: date, days: int) -> tuple[date, bool]:
+    """(add_working_days(start, days), False); where the calendar does not know a year yet (the State
+    Council publishes each schedule late in the year before), Monday–Friday and True ("provisional"):
+    a time limit must not block a case or a complaint from being filed. Callers that show the date say
+    it is provisional, and recompute it once the year is entered."""
+    try:
+        return add_working_days(start, days), False
+    except CalendarUnknown:
+        step = 1 if days >= 0 else -1
+        left, d = abs(days), start
+        while left > 0:
+            d += timedelta(days=step)
+            if d.weekday() < 5:
+                left -= 1
+        return d, True
+
+
 def working_days_between(start: date, end: date) -> int:
     """How many working days w with start < w <= end (0 when end <= start)."""
     if end <= start:

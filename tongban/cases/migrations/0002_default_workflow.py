@@ -1,13 +1,10 @@
 from django.db import migrations
 
-
-def install_default(apps, schema_editor):
-    from tongban.cases.workflow import install
-
-    install(apps.get_model("cases", "Workflow"), apps.get_model("cases", "WorkflowState"),
-            apps.get_model("cases", "WorkflowTransition"))
+# The default processing procedure used to be installed here into cases' own workflow tables. Cases
+# now run on tongban.workflow: 0007_workflow_engine installs the default process there (and carries
+# over any workflow an earlier database holds), so this step does nothing on a new database.
 
 
 class Migration(migrations.Migration):
     dependencies = [("cases", "0001_initial")]
-    operations = [migrations.RunPython(install_default, migrations.RunPython.noop)]
+    operations = []

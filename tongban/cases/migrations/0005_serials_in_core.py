@@ -27,7 +27,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(carry_over, migrations.RunPython.noop),
-        migrations.RemoveField(model_name="caseserial", name="implementation"),
         migrations.DeleteModel(name="BundleSerial"),
         migrations.DeleteModel(name="CaseSerial"),
     ]

@@ -48,6 +48,7 @@ from tongban.cases.numbering import next_number
 from tongban.cases.services import intake, processing
 from tongban.cases.services.common import CaseConflict, lock, record, save
 from tongban.cases.services.delivery import _pickup_code, express_address_errors
+from tongban.cases.workflow import joint_version
 from tongban.catalog.models import Implementation, Material
 from tongban.core import history
 from tongban.core.actors import as_user
@@ -59,6 +60,10 @@ from tongban.forms.defaults import effective_form
 from tongban.forms.validation import clean_answers
 from tongban.notify.services import notify
 from tongban.payments.selectors import is_settled
+from tongban.workflow import engine
+from tongban.workflow import selectors as workflow
+from tongban.workflow.models import APPLICANT
+from tongban.workflow.models import SYSTEM as SYSTEM_ROLE
 
 SYSTEM = "一件事联办系统"
 NOT_FILLED = "前置结果未能自动填入申请表："
@@ -133,6 +138,14 @@ def _event(bundle: CaseBundle, actor, action: str, label: str, *, comment: str =
 def _tell(bundle: CaseBundle, subject: str, body: str) -> None:
     notify(user=bundle.applicant, phone=bundle.applicant_phone, subject=subject, body=body,
            channels=("site", "sms"), reference=bundle.number, link=f"/my/joint-cases/{bundle.number}/")
+
+
+def _advance(bundle: CaseBundle, action: str, role: str) -> None:
+    """Move the joint case along its process (cases/process.py JOINT); its phase follows the state.
+    The callers have checked the actor's scope for `role` (the window of the lead department, the
+    applicant, or the platform itself)."""
+    engine.advance(bundle, action, roles=[role], status_field="phase",
+                   refusal=f"联办件当前状态为“{bundle.get_phase_display()}”，不能执行该操作。")
 
 
 def _require_window_clerk(actor, bundle: CaseBundle) -> None:
@@ -216,8 +229,9 @@ def _submit(applicant, spec, members, uploads, situation, answers, channel, idem
     unknown = sorted({r for m in members for r in m.requires} - codes)
     if unknown:
         raise ValidationError({"members": f"前置事项 {', '.join(unknown)} 未被选择"})
+    version = joint_version()
     bundle = CaseBundle.objects.create(
-        number=_next_bundle_number(spec.division), kind=spec.kind, source_code=spec.source_code,
+        workflow=version, state=workflow.graph(version.pk).start, number=_next_bundle_number(spec.division), kind=spec.kind, source_code=spec.source_code,
         title=spec.title[:200], definition=spec.definition, layout=spec.layout,
         lead_department=spec.lead_department, division=spec.division, handout_place=spec.handout_place[:300],
         channel=channel, applicant=applicant, applicant_name=applicant.display_name or applicant.username,
@@ -302,11 +316,11 @@ def accept_bundle(actor, bundle: CaseBundle, *, expected_revision: int) -> CaseB
         for m in members:
             if m.state == BundleMemberState.PENDING:
                 _accept_member(actor, bundle, m)
-    bundle.phase = BundlePhase.PROCESSING
+    _advance(bundle, "accept", Role.CLERK)
     bundle.accepted_at = timezone.now()
     bundle.accepted_by = as_user(actor)
     deadlines.recompute(bundle)
-    _save(bundle, "phase", "accepted_at", "accepted_by", "promised_due", "legal_due", "warn_on", "due_provisional")
+    _save(bundle, "phase", "state", "accepted_at", "accepted_by", "promised_due", "legal_due", "warn_on", "due_provisional")
     waiting = [m.name for m in members if m.state == BundleMemberState.WAITING]
     _event(bundle, actor, "accept", "综合窗口受理（一次受理，并联分送各部门）",
            data={"waiting": waiting, "promised_due": bundle.promised_due.isoformat() if bundle.promised_due else ""})
@@ -342,8 +356,8 @@ def request_bundle_correction(actor, bundle: CaseBundle, *, items: list[dict], n
         raise ValidationError(errors)
     bundle.correction = {"items": clean, "note": note.strip(), "requested_at": timezone.now().isoformat(),
                          "requested_by": actor_label(actor)}
-    bundle.phase = BundlePhase.CORRECTION
-    _save(bundle, "correction", "phase")
+    _advance(bundle, "request_correction", Role.CLERK)
+    _save(bundle, "correction", "phase", "state")
     _event(bundle, actor, "request_correction", f"一次性告知补正（{len(clean)} 项）", comment=note.strip(),
            data={"items": clean})
     _tell(bundle, "请补正联办申请",
@@ -361,10 +375,10 @@ def refuse_bundle(actor, bundle: CaseBundle, *, comment: str, expected_revision:
         raise ValidationError({"comment": "请写明不予受理的理由"})
     for m in _members(bundle):
         _cancel_member(actor, m, "联办件不予受理")
-    bundle.phase = BundlePhase.REFUSED
+    _advance(bundle, "refuse", Role.CLERK)
     bundle.decision_text = comment.strip()
     bundle.completed_at = timezone.now()
-    _save(bundle, "phase", "decision_text", "completed_at")
+    _save(bundle, "phase", "state", "decision_text", "completed_at")
     _event(bundle, actor, "refuse", "不予受理", comment=comment.strip())
     _tell(bundle, "联办申请不予受理", f"您的“{bundle.title}”（{bundle.number}）不予受理：{comment.strip()}")
     return bundle
@@ -447,8 +461,8 @@ def resubmit_bundle(actor, bundle: CaseBundle) -> CaseBundle:
         if problems:
             raise ValidationError(problems)
         bundle.correction = {**bundle.correction, "resolved_at": timezone.now().isoformat()}
-        bundle.phase = BundlePhase.SUBMITTED
-        _save(bundle, "correction", "phase")
+        _advance(bundle, "resubmit", APPLICANT)
+        _save(bundle, "correction", "phase", "state")
         _event(bundle, actor, "resubmit", "提交补正材料（联办件重新提交受理）")
         return bundle
     to_fix = [m for m in members if m.case.phase == Phase.CORRECTION]
@@ -574,9 +588,9 @@ def _release(bundle: CaseBundle, member: BundleMember, needed: list[BundleMember
 
 
 def _complete(bundle: CaseBundle, members: list[BundleMember]) -> None:
-    bundle.phase = BundlePhase.COMPLETED
+    _advance(bundle, "complete", SYSTEM_ROLE)
     bundle.completed_at = timezone.now()
-    _save(bundle, "phase", "completed_at")
+    _save(bundle, "phase", "state", "completed_at")
     outcome = {m.name: (m.case.get_outcome_display() or m.case.get_phase_display()) for m in members
                if m.state != BundleMemberState.CANCELLED}
     _event(bundle, SYSTEM, "complete", "全部事项已办结", data={"outcomes": outcome})

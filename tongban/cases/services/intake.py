@@ -26,7 +26,7 @@ from tongban.cases.services.common import (
     save,
     tell_applicant,
 )
-from tongban.cases.workflow import intake_state, workflow_for
+from tongban.cases.workflow import intake_for
 from tongban.catalog.models import Implementation, Material
 from tongban.core.actors import as_user
 from tongban.core.validators import is_valid_id_number
@@ -90,7 +90,7 @@ def start_application(actor, implementation: Implementation, *, channel: str = C
     registry_prefill=False: the caller has already read the registries for these answers (a theme
     journey's merged form), so they are not read — and logged — a second time."""
     version = _published_version(implementation)
-    workflow = workflow_for(implementation.matter)
+    workflow, start = intake_for(implementation.matter)
     if channel == Channel.WINDOW:
         require_role(actor, Case(department=implementation.department), ["clerk"])
     else:
@@ -99,7 +99,7 @@ def start_application(actor, implementation: Implementation, *, channel: str = C
             raise PermissionDenied("请先登录后再申请。")
     case = Case(
         implementation=implementation, matter_version=version, department=implementation.department,
-        division=implementation.department.division, workflow=workflow, state=intake_state(workflow),
+        division=implementation.department.division, workflow=workflow, state=start,
         phase=Phase.DRAFT, channel=channel, applicant=applicant,
         registered_by=as_user(actor) if channel == Channel.WINDOW else None,
         answers=_prefill(effective_form(version), applicant),

@@ -23,21 +23,22 @@ from tongban.cases.models import (
     PendingMaterial,
     Phase,
     SpecialProcedure,
-    StateKind,
     Urge,
-    WorkflowTransition,
 )
 from tongban.cases.services.common import lock, record, require_role, save, tell_applicant
 from tongban.catalog.codes import CaseKind
 from tongban.core.actors import as_user
 from tongban.notify.services import notify
+from tongban.workflow import engine
+from tongban.workflow import selectors as workflow
+from tongban.workflow.models import Transition
 
 # 行政许可法 §42: one extension of up to 10 working days; 45-day joint handling may add 15.
 MAX_EXTENSION_DAYS = 10
 MAX_JOINT_EXTENSION_DAYS = 15
 
 
-def available_transitions(user, case: Case) -> list[WorkflowTransition]:
+def available_transitions(user, case: Case) -> list[Transition]:
     """The buttons this user may press on this case now."""
     from tongban.cases.selectors import user_has_role_for
 
@@ -45,10 +46,10 @@ def available_transitions(user, case: Case) -> list[WorkflowTransition]:
         return []
     result = []
     roles_held = {}
-    for t in WorkflowTransition.objects.filter(from_state=case.state).select_related("to_state").order_by("order"):
+    for t in workflow.transitions_from(case.state):
         if t.action == ActionKind.ACCEPT_IMMEDIATE and case.matter_version.case_kind != CaseKind.IMMEDIATE:
             continue
-        for role in t.role_list:
+        for role in t.roles:
             if role not in roles_held:
                 roles_held[role] = user_has_role_for(user, case, role)
             if roles_held[role]:
@@ -69,11 +70,9 @@ def act(actor, case: Case, action: str, *, expected_revision: int, comment: str 
         raise ValidationError(f"办件当前状态为“{case.get_phase_display()}”，不能执行该操作。")
     if in_special_procedure(case):
         raise ValidationError("特别程序进行中，请先结束特别程序再继续办理。")
-    transition = (WorkflowTransition.objects.select_related("to_state")
-                  .filter(from_state=case.state, action=action).first())
-    if transition is None:
-        raise ValidationError(f"“{case.state.name}”环节不能执行“{ActionKind(action).label}”。")
-    role = require_role(actor, case, transition.role_list)
+    label = ActionKind(action).label if action in ActionKind.values else action
+    transition = engine.transition_for(case, action, refusal=f"“{case.state.name}”环节不能执行“{label}”。")
+    role = require_role(actor, case, transition.roles)
     if case.phase == Phase.PROCESSING and case.assignee_id and case.assignee_id != getattr(actor, "pk", None) \
             and role == "approver":
         raise PermissionDenied(f"该办件由 {case.assignee} 承办，请联系承办人或由科室负责人改派。")
@@ -83,7 +82,7 @@ def act(actor, case: Case, action: str, *, expected_revision: int, comment: str 
     from_state = case.state
     label = effect(actor, case, transition, comment=comment, **params)
     if case.state_id == from_state.pk and transition.to_state_id != from_state.pk:
-        case.state = transition.to_state
+        engine.move(case, transition)
     save(case, "state", "phase", "assignee")
     record(case, actor, action, label or transition.label, comment=comment,
            data={"from": from_state.name, "to": case.state.name, **_public_params(params)})
@@ -239,7 +238,9 @@ def _decide(actor, case: Case, outcome: str, text: str) -> None:
 
 
 def t_done(case):
-    return case.workflow.states.filter(kind=StateKind.DONE).order_by("order").first()
+    """The final state a decision ends in: the first of the case's process version."""
+    version = workflow.graph(case.workflow_id)
+    return next(s for s in version.states.values() if s.is_final)
 
 
 def _approve(actor, case, t, *, comment: str = "", results: list[dict] = (), **_):

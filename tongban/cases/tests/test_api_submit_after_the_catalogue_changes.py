@@ -4,12 +4,13 @@ true before. Each test files one case first, so the caches are full when the cha
 
 import pytest
 
-from tongban.cases.models import Case, StateKind
+from tongban.cases.models import Case, MatterProcess
 from tongban.cases.testing import make_world
 from tongban.cases.tests.api_support import submit_multipart
-from tongban.cases.workflow import install
 from tongban.catalog.services import cancel_implementation, publish_spec
 from tongban.testing import matter_spec
+from tongban.workflow.definitions import Definition
+from tongban.workflow.services import install
 
 pytestmark = pytest.mark.django_db
 
@@ -48,14 +49,17 @@ def test_a_new_version_is_applied_for_at_once(client, w):
 
 
 def test_a_matter_moved_to_its_own_workflow_starts_there(client, w):
-    onsite = install(code="with-site-check", name="含现场核查的审批流程", is_default=False,
-                     states=[("accept", "受理", StateKind.INTAKE, 10), ("site", "现场核查", StateKind.WORK, 30),
-                             ("decide", "决定", StateKind.WORK, 60), ("done", "办结", StateKind.DONE, 0)],
-                     transitions=[("accept", "accept", "受理", "site", "clerk,approver")])
-    onsite.matters.add(w.impl.matter)
+    onsite = install(Definition(
+        code="with-site-check", name="含现场核查的审批流程", subject="case",
+        states=[{"code": "accept", "name": "受理", "kind": "start"}, {"code": "site", "name": "现场核查", "kind": "work"},
+                {"code": "decide", "name": "决定", "kind": "work"}, {"code": "done", "name": "办结", "kind": "final"}],
+        transitions=[("accept", "accept", "受理", "site", ["clerk", "approver"]),
+                     ("site", "advance", "核查通过", "decide", ["approver"]),
+                     ("decide", "approve", "准予", "done", ["approver"])]))
+    MatterProcess.objects.create(matter=w.impl.matter, process=onsite.process)
 
     res = submit_multipart(client, w, key="after-the-change")
 
     assert res.status_code == 201, res.content
     case = Case.objects.get(number=res.json()["number"])
-    assert case.workflow == onsite and case.state.workflow == onsite and case.state.code == "accept"
+    assert case.workflow == onsite and case.state.version == onsite and case.state.code == "accept"

@@ -7,21 +7,13 @@ from django.utils import timezone
 
 from tongban.accounts.selectors import can_act_for_department
 from tongban.core.history import record
-from tongban.workcal.selectors import CalendarUnknown, add_working_days
+from tongban.workcal.selectors import add_working_days_or_weekdays
 
 
 def working_days_after(start: date, days: int) -> date:
-    """`days` working days after `start` (the count starts the next day). Where the calendar does
-    not know the year yet, Monday–Friday: a time limit must not block a complaint from being filed."""
-    try:
-        return add_working_days(start, days)
-    except CalendarUnknown:
-        d, left = start, days
-        while left > 0:
-            d = date.fromordinal(d.toordinal() + 1)
-            if d.weekday() < 5:
-                left -= 1
-        return d
+    """`days` working days after `start` (the count starts the next day); Monday–Friday where the
+    calendar does not know the year yet: a time limit must not block a complaint from being filed."""
+    return add_working_days_or_weekdays(start, days)[0]
 
 
 def due_in(days: int) -> date:

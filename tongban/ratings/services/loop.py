@@ -3,8 +3,9 @@ then three reviews — department, bureau (政务服务管理局), supervisor �
 
 国办发〔2019〕51号 (四): every bad rating is verified; a real one is rectified and answered, real-name
 bad ratings are called back without exception; a rating found mistaken or malicious on appeal (申诉)
-does not count. Who acts at each step and within how many working days is data (LoopStep); where an
-action leads is the code below. Every action locks the review, checks the step and the actor's
+does not count. The steps, who acts at each and within how many working days, and where each action
+leads are the process (ratings/process.py LOOP, on tongban.workflow); what an action does is the code
+below. Every action locks the review, checks its state and the actor's
 role for the responsible department, and writes a history line with who, when and from where.
 """
 
@@ -13,44 +14,29 @@ from django.db import transaction
 from django.utils import timezone
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import holders
+from tongban.accounts.selectors import can_act_for_department, holders
 from tongban.cases.rating_links import joint_rating_path, rating_path
 from tongban.notify.services import notify
-from tongban.ratings.models import (
-    BadRatingReview,
-    LoopStep,
-    Outcome,
-    Rating,
-    ReviewEvent,
-    ReviewStatus,
-)
-from tongban.ratings.services.common import due_in, history, require_department_role
+from tongban.ratings.models import BadRatingReview, Outcome, Rating, ReviewEvent, ReviewStatus
+from tongban.ratings.process import FORM_LABELS, FORMS, LOOP
+from tongban.ratings.services.common import history
+from tongban.workflow import clock, engine, selectors, services
+from tongban.workflow.models import State
 
 TEXT_MAX = 2000
 RECTIFY_MAX_DAYS = 15  # local rules: 5 to 15 working days (docs/domain.md §7)
-REVIEW_STEPS = ("department_review", "bureau_review", "supervisor_review")
-NEXT_REVIEW = {"department_review": "bureau_review", "bureau_review": "supervisor_review",
-               "supervisor_review": None}
-
-# What each action needs, for the pages and the API to show the right form: action → steps.
-ACTIONS = {
-    "verify": ("verify",),
-    "handle": ("handle",),
-    "rectified": ("rectify",),
-    "decide_appeal": ("appeal",),
-    "review": REVIEW_STEPS,
-}
-ACTION_LABELS = {"verify": "核实回访", "handle": "确定处理方式", "rectified": "整改完成并反馈",
-                 "decide_appeal": "申诉裁决", "review": "复核"}
 
 
-def step(code: str) -> LoopStep:
-    return LoopStep.objects.get(code=code)
+def current_version():
+    """The loop version new bad ratings start on (installed on first use: tests flush tables)."""
+    process = selectors.default_process("bad_rating")
+    version = selectors.current_version(process.code) if process else None
+    return version or selectors.current_version(LOOP.code) or services.install(LOOP)
 
 
 def _lock(review: BadRatingReview) -> BadRatingReview:
     # No joins under FOR UPDATE: after waiting for another action, PostgreSQL re-checks only the locked
-    # row, so a joined step read before the wait would be stale (see cases.services.common.lock).
+    # row, so a joined state read before the wait would be stale (see cases.services.common.lock).
     return BadRatingReview.objects.select_for_update().get(pk=review.pk)
 
 
@@ -58,29 +44,42 @@ def _record(review, actor, action: str, label: str, *, comment: str = "", public
             data: dict | None = None) -> ReviewEvent:
     return history(ReviewEvent, "review", review, actor, action, label, comment=comment, public=public,
                    audit_action=f"ratings.loop.{action}", object_id=str(review.pk),
-                   step_name=review.step.name if review.step_id else "", data=data or {})
+                   step_name=review.state.name if review.state_id else "", data=data or {})
 
 
-def _move(review: BadRatingReview, to_code: str | None, *, days: int | None = None) -> None:
-    """Leave the current step (late if past its limit) and enter the next one with its own limit."""
-    today = timezone.localdate()
-    if review.step_due and today > review.step_due:
+def _due(state: State, days: int | None = None):
+    if days is not None:
+        return clock.due("working_days", days)
+    return clock.due(state.sla_unit, state.sla_value)
+
+
+def _go(review: BadRatingReview, action: str, actor, *, days: int | None = None) -> None:
+    """Take `action` as `actor`: leave the state (late if past its limit), enter the next one with
+    its own limit; the review's status follows the state (closed or voided at the end)."""
+    t = engine.transition_for(review, action, refusal=f"该差评当前处于“{review.state.name}”环节，不能执行该操作。")
+    if not any(can_act_for_department(actor, role, review.department) for role in t.roles):
+        raise PermissionDenied(f"您没有办理“{t.label}”的权限（需要{review.department.name}的相应岗位）。")
+    if clock.is_late(review.step_due):
         review.late = True
-    if to_code is None:
-        review.step, review.step_due = None, None
-    else:
-        nxt = step(to_code)
-        review.step, review.step_due = nxt, due_in(nxt.days if days is None else days)
+    engine.move(review, t, status_field="status")
+    review.step_due = None if review.state.is_final else _due(review.state, days)
     review.escalated_step = ""
 
 
-def _check(actor, review: BadRatingReview, action: str) -> None:
+def _check(actor, review: BadRatingReview, form: str) -> None:
+    """The review is open, one of the form's actions can be taken from its state, and the actor holds
+    a role of that action for the responsible department."""
     if not review.is_open:
         raise ValidationError(f"该差评已{review.get_status_display()}，不能再办理。")
-    if review.step is None or review.step.code not in ACTIONS[action]:
-        current = review.step.name if review.step_id else "—"
-        raise ValidationError(f"该差评当前处于“{current}”环节，不能执行“{ACTION_LABELS[action]}”。")
-    require_department_role(actor, review.step.role, review.department, f"办理“{review.step.name}”")
+    possible = [t for t in selectors.transitions_from(review.state) if t.action in FORMS[form]]
+    if not possible:
+        raise ValidationError(f"该差评当前处于“{review.state.name}”环节，不能执行“{FORM_LABELS[form]}”。")
+    if not any(can_act_for_department(actor, role, review.department) for t in possible for role in t.roles):
+        raise PermissionDenied(f"您没有办理“{review.state.name}”的权限（需要{review.department.name}的相应岗位）。")
+
+
+def roles_at(state: State) -> set[str]:
+    return {role for t in selectors.transitions_from(state) for role in t.roles}
 
 
 def _text(value, field: str, message: str, errors: dict, *, required: bool = True) -> str:
@@ -117,9 +116,11 @@ def tell_rater(review: BadRatingReview, subject: str, body: str) -> None:
 
 @transaction.atomic
 def open_review(rating: Rating) -> BadRatingReview:
-    first = step("verify")
+    version = current_version()
+    first = selectors.graph(version.pk).start
     review = BadRatingReview.objects.create(rating=rating, department=rating.department, division=rating.division,
-                                            step=first, step_due=due_in(first.days))
+                                            workflow=version, state=first, status=first.status or ReviewStatus.OPEN,
+                                            step_due=_due(first))
     _record(review, rating.rater_name or "匿名评价人", "opened", f"收到差评（{rating.get_level_display()}）",
             comment=rating.comment, public=True,
             data={"level": rating.level, "channel": rating.channel, "real_name": rating.real_name})
@@ -155,7 +156,7 @@ def verify(actor, review: BadRatingReview, *, verification: str, callback_note: 
             data={"callback_reached": callback_reached})
     _record(review, actor, "verify_public", "工作人员已核实您反映的情况" + ("并与您联系" if callback_reached else ""),
             public=True)
-    _move(review, "handle")
+    _go(review, "verify", actor)
     review.save()
     return review
 
@@ -171,7 +172,8 @@ def handle(actor, review: BadRatingReview, *, outcome: str, measures: str = "", 
         raise ValidationError({"outcome": "请选择处理方式：整改、解释说明或申诉"})
     if outcome == Outcome.RECTIFY:
         measures = _text(measures, "measures", "请填写整改措施", errors)
-        default = step("rectify").days
+        to_rectify = selectors.transition(review.state, "rectify")
+        default = (to_rectify.to_state.sla_value if to_rectify else None) or 10
         try:
             days = int(days) if days not in (None, "") else default
         except (TypeError, ValueError):
@@ -189,7 +191,7 @@ def handle(actor, review: BadRatingReview, *, outcome: str, measures: str = "", 
     if outcome == Outcome.RECTIFY:
         review.measures = measures
         _record(review, actor, "handle", f"确定整改（{days}个工作日内）", comment=measures, data={"days": days})
-        _move(review, "rectify", days=days)
+        _go(review, "rectify", actor, days=days)
         review.rectify_due = review.step_due
         _record(review, actor, "handle_public", f"部门已确定整改措施，将于{review.rectify_due:%Y年%m月%d日}前整改到位",
                 comment=measures, public=True)
@@ -197,11 +199,11 @@ def handle(actor, review: BadRatingReview, *, outcome: str, measures: str = "", 
         review.measures = measures
         _record(review, actor, "handle", "解释说明", comment=measures)
         _feedback(review, actor, feedback)
-        _move(review, "department_review")
+        _go(review, "explain", actor)
     else:
         review.appeal_reason = appeal_reason
         _record(review, actor, "appeal", "提出申诉（误评或恶意评价）", comment=appeal_reason)
-        _move(review, "appeal")
+        _go(review, "appeal", actor)
         _tell_staff(review, Role.SUPERVISOR, f"差评申诉待裁决：{review.rating.case.number}",
                     f"{review.department.name}对「{review.rating.matter_name}」的差评提出申诉，请于"
                     f" {review.step_due:%m月%d日} 前裁决。")
@@ -229,7 +231,7 @@ def rectified(actor, review: BadRatingReview, *, rectification: str, feedback: s
     review.rectification, review.rectified_at = rectification, timezone.now()
     _record(review, actor, "rectified", "整改完成", comment=rectification)
     _feedback(review, actor, feedback)
-    _move(review, "department_review")
+    _go(review, "rectified", actor)
     review.save()
     return review
 
@@ -250,12 +252,12 @@ def decide_appeal(actor, review: BadRatingReview, *, upheld: bool, comment: str)
     if upheld:
         _record(review, actor, "appeal_upheld", "申诉成立：评价认定为误评或恶意评价，不计入统计", comment=comment)
         _record(review, actor, "appeal_public", "经复核，该评价认定为误评或恶意评价，不计入统计", public=True)
-        _move(review, None)
-        review.status, review.closed_at = ReviewStatus.VOIDED, timezone.now()
+        _go(review, "uphold_appeal", actor)
+        review.closed_at = timezone.now()
         Rating.objects.filter(pk=review.rating_id).update(invalid=True, pushed_at=None)
     else:
         _record(review, actor, "appeal_refused", "申诉不成立，退回部门整改或说明", comment=comment)
-        _move(review, "handle")
+        _go(review, "refuse_appeal", actor)
     review.save()
     return review
 
@@ -266,7 +268,7 @@ def review_step(actor, review: BadRatingReview, *, approve: bool, comment: str =
     Send back: the department handles it again (the reason is required)."""
     review = _lock(review)
     _check(actor, review, "review")
-    level = review.step
+    level = review.state
     if review.handler_id and review.handler_id == getattr(actor, "pk", None) and level.code != "department_review":
         raise PermissionDenied("核实责任人不能复核自己办理的差评。")
     comment = (comment or "").strip()
@@ -276,20 +278,19 @@ def review_step(actor, review: BadRatingReview, *, approve: bool, comment: str =
         raise ValidationError({"comment": f"内容不能超过{TEXT_MAX}字"})
     if not approve:
         _record(review, actor, "send_back", f"{level.name}：退回重办", comment=comment)
-        _move(review, "handle")
+        _go(review, "send_back", actor)
         review.save()
         return review
-    nxt = NEXT_REVIEW[level.code]
     _record(review, actor, "approve", f"{level.name}通过", comment=comment)
-    _move(review, nxt)
-    if nxt is None:
-        review.status, review.closed_at = ReviewStatus.CLOSED, timezone.now()
+    _go(review, "approve", actor)
+    if review.state.is_final:
+        review.closed_at = timezone.now()
         _record(review, actor, "closed", "差评整改已办结", public=True)
         tell_rater(review, "您的差评已办结", f"您对「{review.rating.matter_name}」的评价已核实处理并复核办结，感谢您的监督。")
         Rating.objects.filter(pk=review.rating_id).update(pushed_at=None)  # push the closed loop again
-    elif nxt in ("bureau_review", "supervisor_review"):
+    elif Role.SUPERVISOR in roles_at(review.state):
         _tell_staff(review, Role.SUPERVISOR, f"差评待复核：{review.rating.case.number}",
-                    f"{review.department.name}「{review.rating.matter_name}」差评已到“{review.step.name}”环节。")
+                    f"{review.department.name}「{review.rating.matter_name}」差评已到“{review.state.name}”环节。")
     review.save()
     return review
 
@@ -298,13 +299,13 @@ def review_step(actor, review: BadRatingReview, *, approve: bool, comment: str =
 def escalate(review: BadRatingReview) -> bool:
     """An overdue step: mark the review late, tell 督办 and the department once per step."""
     review = _lock(review)
-    if not review.overdue or review.escalated_step == review.step.code:
+    if not review.overdue or review.escalated_step == review.state.code:
         return False
-    review.late, review.escalated_step = True, review.step.code
-    _record(review, "系统", "escalate", f"“{review.step.name}”超期，已升级督办",
-            data={"step": review.step.code, "due": review.step_due.isoformat()})
+    review.late, review.escalated_step = True, review.state.code
+    _record(review, "系统", "escalate", f"“{review.state.name}”超期，已升级督办",
+            data={"step": review.state.code, "due": review.step_due.isoformat()})
     subject = f"差评处理超期：{review.rating.case.number}"
-    body = (f"{review.department.name}「{review.rating.matter_name}」差评的“{review.step.name}”环节"
+    body = (f"{review.department.name}「{review.rating.matter_name}」差评的“{review.state.name}”环节"
             f"已超过期限 {review.step_due:%Y-%m-%d}，请督促办理。")
     _tell_staff(review, Role.SUPERVISOR, subject, body)
     if review.handler_id:

@@ -6,7 +6,6 @@ per step, the reporter told by SMS and able to follow it through a signed link.
 
 import re
 
-from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -21,7 +20,9 @@ from tongban.core.validators import is_valid_mobile
 from tongban.notify.services import notify
 from tongban.org.models import Department, Division, ServiceSite
 from tongban.ratings.models import CannotDoTicket, TicketEvent, TicketStatus
-from tongban.ratings.services.common import due_in, history
+from tongban.ratings.process import TICKETS
+from tongban.ratings.services.common import history
+from tongban.workflow import clock, engine, selectors, services
 
 _SALT = "tongban.ratings.ticket"
 LANDLINE = re.compile(r"0\d{2,3}-?\d{7,8}")
@@ -87,15 +88,30 @@ def report(actor, *, matter_text: str, description: str, contact_name: str, cont
         errors["__all__"] = "平台尚未设置行政区划，暂不能受理反映"
     if errors:
         raise ValidationError(errors)
+    version = current_version()
     ticket = CannotDoTicket.objects.create(
-        number=_next_number(), matter=matter, matter_text=matter_text, site=site, place_text=place_text,
+        workflow=version, state=selectors.graph(version.pk).start, number=_next_number(), matter=matter, matter_text=matter_text, site=site, place_text=place_text,
         description=description, contact_name=contact_name, contact_phone=contact_phone,
-        reporter=as_user(actor), division=division, due_on=due_in(settings.RATINGS["TICKET_DAYS"]))
+        reporter=as_user(actor), division=division,
+        due_on=clock.due(version.sla_unit, version.sla_value) or timezone.localdate())
     _record(ticket, actor if as_user(actor) else contact_name, "report", "提交反映", comment=description)
     notify(user=as_user(actor), phone=contact_phone, subject="“办不成事”反映已收到",
            body=f"编号 {ticket.number}，我们将在 {ticket.due_on:%m月%d日} 前答复您。", channels=("sms",),
            reference=ticket.number, link=status_path(ticket))
     return ticket
+
+
+def current_version():
+    """The process new reports start on (installed on first use: tests flush tables)."""
+    process = selectors.default_process("cannot_do")
+    version = selectors.current_version(process.code) if process else None
+    return version or selectors.current_version(TICKETS.code) or services.install(TICKETS)
+
+
+def _advance(ticket: CannotDoTicket, action: str, role: str) -> None:
+    """Move the report along its process (the caller has checked the actor's scope for `role`)."""
+    engine.advance(ticket, action, roles=[role], status_field="status",
+                   refusal=f"该反映当前为“{ticket.get_status_display()}”，不能执行该操作。")
 
 
 def _lock(ticket) -> CannotDoTicket:
@@ -123,8 +139,9 @@ def assign(actor, ticket: CannotDoTicket, *, department: Department | None, assi
         raise ValidationError({"department": "承办部门不在您的督办范围内"})
     if assignee is not None and not can_act_for_department(assignee, Role.APPROVER, department):
         raise ValidationError({"assignee": f"承办人应为{department.name}的工作人员"})
-    ticket.department, ticket.assignee, ticket.status = department, assignee, TicketStatus.ASSIGNED
-    ticket.save(update_fields=["department", "assignee", "status"])
+    _advance(ticket, "assign", Role.SUPERVISOR)
+    ticket.department, ticket.assignee = department, assignee
+    ticket.save(update_fields=["department", "assignee", "status", "state"])
     _record(ticket, actor, "assign", f"分派至{department.name}" + (f"（{assignee}）" if assignee else ""),
             comment=(comment or "").strip(), public=False)
     _record(ticket, actor, "assign_public", "已转承办部门办理")
@@ -150,9 +167,10 @@ def answer(actor, ticket: CannotDoTicket, *, text: str) -> CannotDoTicket:
     now = timezone.now()
     if timezone.localdate(now) > ticket.due_on:
         ticket.late = True
-    ticket.answer, ticket.answered_at, ticket.status = text, now, TicketStatus.ANSWERED
+    _advance(ticket, "answer", Role.APPROVER)
+    ticket.answer, ticket.answered_at = text, now
     ticket.assignee = ticket.assignee or actor
-    ticket.save(update_fields=["answer", "answered_at", "status", "late", "assignee"])
+    ticket.save(update_fields=["answer", "answered_at", "status", "state", "late", "assignee"])
     _record(ticket, actor, "answer", "部门答复", comment=text)
     notify(user=ticket.reporter, phone=ticket.contact_phone, subject="“办不成事”反映已答复",
            body=f"编号 {ticket.number}：{text[:120]}", channels=("site", "sms"), reference=ticket.number,
@@ -169,14 +187,15 @@ def close(actor, ticket: CannotDoTicket, *, accept: bool, comment: str = "") -> 
         raise ValidationError(f"该反映当前为“{ticket.get_status_display()}”，答复后才能办结。")
     comment = (comment or "").strip()
     if accept:
-        ticket.status, ticket.closed_at = TicketStatus.CLOSED, timezone.now()
-        ticket.save(update_fields=["status", "closed_at"])
+        _advance(ticket, "close", Role.SUPERVISOR)
+        ticket.closed_at = timezone.now()
+        ticket.save(update_fields=["status", "state", "closed_at"])
         _record(ticket, actor, "close", "已办结", comment=comment)
     else:
         if not comment:
             raise ValidationError({"comment": "退回时请写明理由"})
-        ticket.status = TicketStatus.ASSIGNED
-        ticket.save(update_fields=["status"])
+        _advance(ticket, "send_back", Role.SUPERVISOR)
+        ticket.save(update_fields=["status", "state"])
         _record(ticket, actor, "send_back", "答复不到位，退回部门重办", comment=comment, public=False)
     return ticket
 

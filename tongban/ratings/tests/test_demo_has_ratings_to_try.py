@@ -30,7 +30,7 @@ def test_demo_ratings_loop_samples_and_ticket(demo):
     assert demo["ratings"] == Rating.objects.count() >= 3 and demo["tickets"] == 1
     assert {"qr", "tablet", "pc"} <= set(Rating.objects.values_list("channel", flat=True))
     review = BadRatingReview.objects.get()
-    assert review.rating.level == 1 and review.step.code == "rectify" and review.callback_reached
+    assert review.rating.level == 1 and review.state.code == "rectify" and review.callback_reached
     assert review.events.filter(action="verify", actor__username="approver_market").exists()
     samples = list(ReturnVisitSample.objects.all())
     assert samples and all(s.month == date(2026, 10, 1) and s.size >= 1 and s.seed == 20 for s in samples)

@@ -10,10 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from freezegun import freeze_time
 
 from tongban.core.models import AuditEvent
-from tongban.ratings.models import LoopStep, Rating, RatingChannel, ReviewStatus
+from tongban.ratings.models import Rating, RatingChannel, ReviewStatus
 from tongban.ratings.services import loop
 from tongban.ratings.services.rating import rate
 from tongban.ratings.tests.support import completed_case, world
+from tongban.workflow import services as workflow
 
 pytestmark = pytest.mark.django_db
 MONDAY = datetime(2026, 11, 23, 9, 30, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -27,13 +28,13 @@ def bad(w, **kw):
 def test_real_name_bad_rating_cannot_skip_the_call_back():
     w = world()
     review = bad(w)
-    assert review.step.code == "verify" and review.step_due == date(2026, 11, 25)  # 2 working days
+    assert review.state.code == "verify" and review.step_due == date(2026, 11, 25)  # 2 working days
     with pytest.raises(ValidationError) as exc:
         loop.verify(w.approver, review, verification="属实：材料清单未一次告知。", callback_note="")
     errors = exc.value.message_dict
     assert "实名差评必须回访" in errors["callback_note"][0] and "是否接通" in errors["callback_reached"][0]
     review.refresh_from_db()
-    assert review.step.code == "verify" and review.verification == ""
+    assert review.state.code == "verify" and review.verification == ""
 
 
 @freeze_time(MONDAY)
@@ -41,7 +42,7 @@ def test_anonymous_bad_rating_is_verified_without_a_call():
     w = world()
     review = bad(w, anonymous=True)
     review = loop.verify(w.approver, review, verification="匿名评价，调取录像核实：窗口解释不清。")
-    assert review.step.code == "handle" and review.callback_at is None and review.handler == w.approver
+    assert review.state.code == "handle" and review.callback_at is None and review.handler == w.approver
 
 
 @freeze_time(MONDAY)
@@ -50,7 +51,13 @@ def test_rectification_deadline_is_ten_working_days_unless_the_data_says_otherwi
     review = loop.verify(w.approver, bad(w), verification="属实", callback_note="已致电道歉", callback_reached=True)
     review = loop.handle(w.approver, review, outcome="rectify", measures="窗口补充一次性告知清单。")
     assert review.rectify_due == date(2026, 12, 7)  # 10 working days after Monday 11-23
-    LoopStep.objects.filter(code="rectify").update(days=5)
+    # An administrator shortens 整改 to 5 working days in a new version of the loop; the review under
+    # way keeps the version it started with, the next bad rating takes the new one.
+    draft = workflow.draft_from(None, loop.current_version())
+    rectify = draft.states.get(code="rectify")
+    rectify.sla_value = 5
+    rectify.save()
+    workflow.publish(None, draft)
     other = loop.verify(w.approver, bad(w), verification="属实", callback_note="已回访", callback_reached=True)
     other = loop.handle(w.approver, other, outcome="rectify", measures="培训")
     assert other.rectify_due == date(2026, 11, 30)
@@ -66,7 +73,7 @@ def test_appeal_upheld_voids_the_rating_and_closes_the_loop():
     review = loop.verify(w.approver, bad(w), verification="评价人称误点", callback_note="本人确认误点",
                          callback_reached=True)
     review = loop.handle(w.approver, review, outcome="appeal", appeal_reason="回访录音证实评价人误点。")
-    assert review.step.code == "appeal"
+    assert review.state.code == "appeal"
     with pytest.raises(PermissionDenied):
         loop.decide_appeal(w.approver, review, upheld=True, comment="自己裁决自己")
     review = loop.decide_appeal(w.supervisor, review, upheld=True, comment="录音属实，申诉成立。")
@@ -79,7 +86,7 @@ def test_appeal_refused_goes_back_to_the_department():
     review = loop.verify(w.approver, bad(w), verification="x", callback_note="y", callback_reached=False)
     review = loop.handle(w.approver, review, outcome="appeal", appeal_reason="认为是恶意评价")
     review = loop.decide_appeal(w.supervisor, review, upheld=False, comment="证据不足，请整改。")
-    assert review.step.code == "handle" and review.is_open
+    assert review.state.code == "handle" and review.is_open
 
 
 @freeze_time(MONDAY)

@@ -99,5 +99,5 @@ def test_caller_records_outcomes():
     assert (visit.status, visit.attempts, visit.level) == (VisitStatus.DONE, 2, 2)
     rating = Rating.objects.get(case=visit.case)
     assert (rating.channel, rating.entered_by, rating.level) == ("phone", w.caller, 2)
-    assert rating.review.step.code == "verify"  # a bad phone rating starts the loop like any other
+    assert rating.review.state.code == "verify"  # a bad phone rating starts the loop like any other
     assert visit.called_at.date() == date(2026, 11, 20)

@@ -25,7 +25,7 @@ def test_staff_of_another_department_do_not_see_the_bad_rating(client):
     assert client.get(f"/api/v1/ratings/bad/{review.pk}").status_code == 404
     assert client.get("/api/v1/ratings/bad?queue=verify").json() == []
     review.refresh_from_db()
-    assert review.step.code == "verify" and review.verification == ""
+    assert review.state.code == "verify" and review.verification == ""
 
     client.force_login(w.approver)
     assert case.number in client.get("/ratings/bad/").content.decode()
