@@ -71,6 +71,24 @@ class ApplicantKind(models.TextChoices):
     ORGANISATION = "organisation", "法人或其他组织"
 
 
+class Deliverable(models.Model):
+    """What handing out results needs (出件, "综合窗口出件"): a case and a joint case alike are collected
+    at a window against a pickup code, posted, or downloaded (services/handout.py)."""
+
+    delivery_method = models.CharField("送达方式", max_length=10, choices=DeliveryMethod.choices,
+                                       default=DeliveryMethod.WINDOW)
+    delivery_address = models.CharField("邮寄地址", max_length=300, blank=True)
+    delivery_recipient = models.CharField("收件人", max_length=60, blank=True)
+    delivery_phone = models.CharField("收件电话", max_length=20, blank=True)
+    delivery_status = models.CharField("送达状态", max_length=20, choices=DeliveryStatus.choices, blank=True,
+                                       default=DeliveryStatus.NONE)
+    pickup_code = models.CharField("取件码", max_length=8, blank=True)
+    delivered_at = models.DateTimeField("送达时间", null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
 # -- the process ---------------------------------------------------------------------------------
 # Cases run on tongban.workflow processes (cases/process.py); the actions' effects are code here.
 
@@ -105,7 +123,7 @@ class MatterProcess(models.Model):
 
 # -- the case ---------------------------------------------------------------------------------
 
-class Case(Instance):
+class Case(Instance, Deliverable):
     number = models.CharField("办件编号", max_length=64, unique=True, null=True, blank=True)
     uid = models.UUIDField("草稿标识", default=uuid.uuid4, unique=True, editable=False)
     implementation = models.ForeignKey(Implementation, verbose_name="实施清单", on_delete=models.PROTECT,
@@ -172,15 +190,6 @@ class Case(Instance):
                                    on_delete=models.SET_NULL, related_name="+")
     decision_text = models.TextField("决定内容/理由", blank=True)
     completed_at = models.DateTimeField("办结时间", null=True, blank=True)
-    delivery_method = models.CharField("送达方式", max_length=10, choices=DeliveryMethod.choices,
-                                       default=DeliveryMethod.WINDOW)
-    delivery_address = models.CharField("邮寄地址", max_length=300, blank=True)
-    delivery_recipient = models.CharField("收件人", max_length=60, blank=True)
-    delivery_phone = models.CharField("收件电话", max_length=20, blank=True)
-    delivery_status = models.CharField("送达状态", max_length=20, choices=DeliveryStatus.choices, blank=True,
-                                       default=DeliveryStatus.NONE)
-    pickup_code = models.CharField("取件码", max_length=8, blank=True)
-    delivered_at = models.DateTimeField("送达时间", null=True, blank=True)
     # A sub-case of a joint case (一件事): accepted and handed out with its bundle (services/bundles.py).
     bundle = models.ForeignKey("CaseBundle", verbose_name="所属联办件", null=True, blank=True,
                                on_delete=models.PROTECT, related_name="cases")
@@ -403,7 +412,7 @@ class BundlePhase(models.TextChoices):
     COMPLETED = "completed", "已办结"
 
 
-class CaseBundle(Instance):
+class CaseBundle(Instance, Deliverable):
     """联办件: one application for several matters of several departments ("一件事一次办").
 
     Generic: the cases app knows members, dependencies and a promise, not where they come from. The
@@ -458,16 +467,7 @@ class CaseBundle(Instance):
     due_provisional = models.BooleanField("办结日暂估", default=False)
 
     # 一窗出件: every member's result handed out together — one pickup code or one parcel.
-    delivery_method = models.CharField("送达方式", max_length=10, choices=DeliveryMethod.choices,
-                                       default=DeliveryMethod.WINDOW)
-    delivery_address = models.CharField("邮寄地址", max_length=300, blank=True)
-    delivery_recipient = models.CharField("收件人", max_length=60, blank=True)
-    delivery_phone = models.CharField("收件电话", max_length=20, blank=True)
-    delivery_status = models.CharField("送达状态", max_length=20, choices=DeliveryStatus.choices, blank=True,
-                                       default=DeliveryStatus.NONE)
-    pickup_code = models.CharField("取件码", max_length=8, blank=True)
     tracking_no = models.CharField("运单号", max_length=40, blank=True)
-    delivered_at = models.DateTimeField("送达时间", null=True, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "联办件"

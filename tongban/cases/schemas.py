@@ -16,9 +16,9 @@ from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ConfigDict
 from pydantic import ValidationError as PydanticValidationError
 
-from tongban.cases import deadlines, notices, selectors
+from tongban.cases import deadlines, materials, notices, selectors
 from tongban.cases.models import Case, CaseEvent, Channel, DeliveryMethod, DeliveryStatus, Phase, Urge
-from tongban.cases.services import delivery, intake, processing
+from tongban.cases.services import delivery, processing
 from tongban.core.api_errors import invalid
 from tongban.core.validators import mask_id_number, mask_phone
 from tongban.forms.defaults import effective_form
@@ -488,9 +488,9 @@ def draft_out(case: Case, errors: dict | None = None) -> dict:
     files_by_material: dict[int | None, list] = {}
     for f in selectors.current_files(case):
         files_by_material.setdefault(f.material_id, []).append(file_out(case, f))
-    checks = intake.material_checks(case)  # 免证办: licences and registries stand for some materials
+    checks = materials.check(case)  # 免证办: licences and registries stand for some materials
     needed = {m.pk for m in case.matter_version.materials.all() if m.required and checks.from_applicant(m)}
-    materials = [{"id": m.pk, "name": m.name, "required": m.required,
+    rows = [{"id": m.pk, "name": m.name, "required": m.required,
                   "source": code_label(m.source, m.get_source_display()),
                   "upload_needed": checks.from_applicant(m), "rongque_allowed": m.rongque_allowed,
                   "files": files_by_material.get(m.pk, [])}
@@ -501,8 +501,8 @@ def draft_out(case: Case, errors: dict | None = None) -> dict:
         "matter": {"implementation_code": case.implementation.code, "name": case.matter_version.name,
                    "version": case.matter_version.number},
         "answers": case.answers, "errors": errors or {}, "form": effective_form(case.matter_version),
-        "materials": materials,
-        "missing": [m["name"] for m in materials if m["id"] in needed and not m["files"]],
+        "materials": rows,
+        "missing": [m["name"] for m in rows if m["id"] in needed and not m["files"]],
         "url": f"/api/v1/cases/drafts/{case.uid}", "submit_url": f"/api/v1/cases/drafts/{case.uid}/submit",
     }
 

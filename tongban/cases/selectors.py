@@ -5,7 +5,9 @@ from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import can_act_for_department, department_scope_q, roles_of
-from tongban.cases.models import ActionKind, Case, Phase
+from tongban.cases.models import ActionKind, Case, Channel, Phase
+from tongban.forms.defaults import effective_form
+from tongban.registries.services import represented_codes
 from tongban.workflow import selectors as workflow
 
 STAFF_ROLES = (Role.CLERK, Role.APPROVER, Role.SUPERVISOR)
@@ -188,3 +190,24 @@ def bundle_members(bundle):
 def bundle_timeline(bundle, *, for_applicant: bool):
     events = bundle.events.all()
     return events.filter(public=True) if for_applicant else events
+
+
+def unrepresented_organisation(case: Case, spec=None) -> dict:
+    """{form key: error} when an online applicant files for an organisation they may not act for.
+
+    Online, the organisation on a case is only what the applicant typed; the platform accepts it
+    when the person is its 法定代表人 in the 法人库 or holds a current 经办人授权 covering the matter
+    (accounts.organisations). At a window the clerk checks the papers in person instead. Without
+    this anyone could file, and be told about, cases in another company's name.
+    """
+    if case.channel == Channel.WINDOW or case.applicant_id is None:
+        return {}
+    for field in effective_form(case.matter_version) if spec is None else spec:
+        if field.get("prefill") != "organisation.credit_code":
+            continue
+        code = str(case.answers.get(field.get("key"), "") or "").strip().upper()
+        if code and code not in represented_codes(case.applicant, case.implementation.matter):
+            return {field["key"]: f"“{field.get('label', '统一社会信用代码')}”：您不是该单位的法定代表人，也没有"
+                                  "该单位对本事项的有效经办授权。请由单位管理员在“单位授权”中授权后再申请。"}
+        break
+    return {}

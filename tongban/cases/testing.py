@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tongban.accounts.models import Role, StaffRole, User
+from tongban.cases import materials
 from tongban.cases.models import Case, Channel
 from tongban.cases.services import intake
 from tongban.testing import credit_code, make_department, make_division, make_matter
@@ -76,7 +77,7 @@ def fill_and_upload(w, case: Case, *, skip=(), actor=None) -> Case:
     actor = actor or w.applicant
     case, errors = intake.save_draft(actor, case, answers)
     assert not errors, errors
-    for m in intake.required_uploads(case):
+    for m in materials.required_uploads(case):
         if m.name not in skip:
             intake.attach_file(actor, case, m, pdf(f"{m.name}.pdf"))
     return case

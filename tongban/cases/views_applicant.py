@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from tongban.cases import deadlines, notices, selectors
+from tongban.cases import deadlines, materials, notices, selectors
 from tongban.cases.models import (
     OPEN_PHASES,
     Case,
@@ -109,7 +109,7 @@ def material_rows(case: Case, errors=None, checks=None) -> list[dict]:
     files = {}
     for f in selectors.current_files(case).filter(kind=FileKind.MATERIAL):
         files.setdefault(f.material_id, []).append(f)
-    checks = intake.material_checks(case) if checks is None else checks  # 免证办: what a licence or a registry already stands for
+    checks = materials.check(case) if checks is None else checks  # 免证办: what a licence or a registry already stands for
     rows = []
     for m in case.matter_version.materials.all():
         rows.append({
@@ -150,7 +150,7 @@ def _remove_posted_file(request, case: Case) -> None:
 def _full_check(case: Case, spec) -> dict[str, str]:
     """The errors 提交 would give, to list them all at once when the draft also has format errors."""
     _, errors = clean_answers(spec, case.answers)
-    for m in intake.missing_materials(case):
+    for m in materials.missing_materials(case):
         errors[f"material_{m.pk}"] = f"请上传“{m.name}”"
     return errors
 
@@ -238,12 +238,12 @@ def _render_draft(request, case, spec, *, errors=None, typed=None):
     keys = {f.get("key") for f in spec}
     # Only form errors: the form's own summary, first on the page, already lists them.
     summary = error_summary(errors, spec) if any(k not in keys for k in errors) else []
-    checks = intake.material_checks(case)  # asked once for the rows and the list of what is missing
+    checks = materials.check(case)  # asked once for the rows and the list of what is missing
     return render(request, "cases/applicant/draft.html", {
         "case": case, "spec": spec, "answers": {**case.answers, **(typed or {})}, "errors": errors,
         "form_errors": {k: v for k, v in errors.items() if k in keys},
         "summary": summary, "materials": material_rows(case, errors, checks),
-        "accept": UPLOAD_ACCEPT, "missing": intake.missing_materials(case, checks=checks),
+        "accept": UPLOAD_ACCEPT, "missing": materials.missing_materials(case, checks=checks),
     })
 
 

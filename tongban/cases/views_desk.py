@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from tongban.accounts.models import Role, User
 from tongban.accounts.selectors import department_scope_q
+from tongban.cases import materials
 from tongban.cases.models import OPEN_PHASES, Case, Channel, DeliveryStatus, Phase
 from tongban.cases.selectors import case_for_staff, cases_for_staff, current_files, queue
 from tongban.cases.services import delivery as delivery_services
@@ -170,7 +171,7 @@ def _typed_answers(spec, post, saved: dict) -> dict:
 def _draft_context(case: Case, *, answers=None, errors=None, general=None) -> dict:
     spec = effective_form(case.matter_version)
     files = list(current_files(case))
-    checks = intake.material_checks(case)  # 免证办: licences and registries checked for the clerk
+    checks = materials.check(case)  # 免证办: licences and registries checked for the clerk
     rows = []
     for m in case.matter_version.materials.all():
         rows.append({"material": m, "upload": checks.from_applicant(m), "supplied": checks.satisfied(m),

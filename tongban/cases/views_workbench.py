@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import holders
-from tongban.cases import deadlines, notices
+from tongban.cases import deadlines, materials, notices
 from tongban.cases.models import (
     ActionKind,
     Case,
@@ -67,8 +67,8 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
     user = request.user
     version = case.matter_version
     files = list(current_files(case))
-    checks = intake.material_checks(case)  # 免证办: what a licence or a registry stands for
-    missing = {m.pk for m in intake.missing_materials(case, checks=checks)} if case.is_open else set()
+    checks = materials.check(case)  # 免证办: what a licence or a registry stands for
+    missing = {m.pk for m in materials.missing_materials(case, checks=checks)} if case.is_open else set()
     pending = {p.material_id: p for p in case.pending_materials.all()}
     material_rows = []
     for m in version.materials.all():
@@ -166,7 +166,7 @@ def _correction_rows(case: Case, posted) -> list[dict]:
         return [{"i": i, "material": posted.get(f"item-{i}-material", ""), "name": posted.get(f"item-{i}-name", ""),
                  "problem": posted.get(f"item-{i}-problem", "")} for i in range(min(count, MAX_CORRECTION_ROWS))]
     rows = [{"material": str(m.pk), "name": "", "problem": "未提交该材料"}
-            for m in (intake.missing_materials(case) if case.is_open else [])]
+            for m in (materials.missing_materials(case) if case.is_open else [])]
     rows += [{"material": "", "name": "", "problem": ""} for _ in range(max(3, 5 - len(rows)))]
     return [{"i": i, **row} for i, row in enumerate(rows)]
 

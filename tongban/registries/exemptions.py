@@ -7,7 +7,7 @@ matter, it reads them through services.read (logged with the case) and records t
 case as a MaterialEvidence row. A material already satisfied is not read again; one that could not
 be is tried again only when the subject changes (the applicant typed another credit code).
 
-The cases app asks through its material-source hook (tongban/cases/material_sources.py), next to the
+The cases app asks through its material-source hook (tongban/cases/materials.py), next to the
 e-licence library's provider (tongban/licences/services/exemptions.py, docs/decisions/0011).
 
 Ref.: 国务院办公厅《关于加快推进政务服务“跨省通办”的指导意见》, docs/domain.md §3 免提交 — a
@@ -70,7 +70,7 @@ def _matched(case) -> list[tuple]:
 def materials_checked(actor, case) -> list[tuple]:
     """[(material, MaterialEvidence)] of every material a rule covers and that could be looked up,
     satisfied or not (the note says why not). The cases app asks through its material-source hook
-    (tongban/cases/material_sources.py)."""
+    (tongban/cases/materials.py)."""
     if case.pk is None:
         return []  # a probe of a matter's materials, not a case
     matched = _matched(case)

@@ -1,7 +1,7 @@
 """免提交 in a theme: which of the one set of materials the government already holds.
 
 A member's material that the base registries or the e-licence library stand for (免证办, issue 5:
-tongban/cases/material_sources.py) is not asked of the applicant — in a theme as in a single matter.
+tongban/cases/materials.py) is not asked of the applicant — in a theme as in a single matter.
 The sub-cases do not exist until the one application is submitted, so each chosen member is *probed*
 as the draft it would become (intake.would_be_case with the journey's answers): its department reads
 under its own grant for its own matter, logged with the joint case's reference (as the form's
@@ -15,7 +15,8 @@ says the applicant has to provide it (a revoked or expired licence), with the re
 
 from dataclasses import dataclass, field
 
-from tongban.cases.material_sources import Outcome
+from tongban.cases import materials
+from tongban.cases.materials import Outcome
 from tongban.cases.services import intake
 from tongban.catalog.models import Implementation
 from tongban.themes.merge import MergedForm, MergedMaterial
@@ -60,7 +61,7 @@ def probe_members(actor, merged: MergedForm, selection: Selection, answers: dict
         implementation = Implementation.objects.select_related("department__division", "matter").get(
             pk=m["implementation_id"])
         would_be = intake.would_be_case(actor, implementation, per_member.get(m["code"], {}), uid=ref)
-        out[m["code"]] = intake.probe_materials(actor, would_be, known.get(m["code"], []))
+        out[m["code"]] = materials.probe(actor, would_be, known.get(m["code"], []))
     return out
 
 

@@ -219,7 +219,7 @@ def _materials(definition: dict, selection: Selection, versions: dict) -> list[M
 
 def prefill(spec: list[dict], user) -> dict:
     """Answers from the account, as the cases app prefills a draft."""
-    from tongban.cases.services.intake import PREFILL
+    from tongban.cases.answers import PREFILL
 
     out = {}
     if user is None or not getattr(user, "is_authenticated", False):

@@ -16,18 +16,15 @@ The cases app does not know themes: the caller passes members, dependencies and 
 """
 
 import contextvars
-import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import can_act_for_department
-from tongban.cases import deadlines
+from tongban.cases import deadlines, materials, selectors
 from tongban.cases.models import (
     ActionKind,
     BundleEvent,
@@ -45,17 +42,14 @@ from tongban.cases.models import (
     Phase,
 )
 from tongban.cases.numbering import next_number
-from tongban.cases.services import intake, processing
+from tongban.cases.services import handout, intake, processing, submission
 from tongban.cases.services.common import CaseConflict, lock, record, save
-from tongban.cases.services.delivery import _pickup_code, express_address_errors
 from tongban.cases.workflow import joint_version
 from tongban.catalog.models import Implementation, Material
 from tongban.core import history
 from tongban.core.actors import as_user
 from tongban.core.actors import label as actor_label
 from tongban.core.serials import next_daily
-from tongban.delivery.services import create_shipment
-from tongban.delivery.signals import shipment_delivered
 from tongban.forms.defaults import effective_form
 from tongban.forms.validation import clean_answers
 from tongban.notify.services import notify
@@ -86,7 +80,7 @@ class MemberSpec:
     files: list[tuple[Material, str]] = field(default_factory=list)
     # materials another member's result provides (not uploaded; excused while the member waits)
     provided: list[int] = field(default_factory=list)
-    # what the 免提交 sources found for this member before it existed (material_sources.probe)
+    # what the 免提交 sources found for this member before it existed (materials.probe)
     found: list[dict] = field(default_factory=list)
 
 
@@ -176,9 +170,9 @@ def member_problems(case: Case, *, skip_fields=(), excused=()) -> dict[str, str]
     """What stops a sub-case from going to its department: form errors and missing uploads."""
     spec = effective_form(case.matter_version)
     _, errors = clean_answers(spec, case.answers)
-    errors = {**intake.unrepresented_organisation(case, spec), **errors}  # only for a company one acts for
+    errors = {**selectors.unrepresented_organisation(case, spec), **errors}  # only for a company one acts for
     problems = {k: v for k, v in errors.items() if k not in skip_fields}
-    for m in intake.missing_materials(case, excused=excused):
+    for m in materials.missing_materials(case, excused=excused):
         problems[f"material_{m.pk}"] = f"请上传“{m.name}”"
     return problems
 
@@ -245,21 +239,15 @@ def _submit(applicant, spec, members, uploads, situation, answers, channel, idem
     for order, m in enumerate(members, start=1):
         # A journey that drew the uid beforehand read the registries for the merged form with it
         # (themes/prefill.py); the members' answers carry what it found.
-        case = intake.start_application(applicant, m.implementation, channel=channel,
-                                        registry_prefill=not spec.registries_read)
-        case, errors = intake.save_draft(applicant, case, m.answers)  # reported all at once below
-        intake.adopt_material_findings(case, m.found)  # the journey's 免提交 checks stand for the member
+        sent = [(material, key) for material, key in m.files if key in uploads]
+        case, errors, made = submission.file_draft(
+            applicant, m.implementation, m.answers, bundle=bundle, channel=channel,
+            registry_prefill=not spec.registries_read,
+            files=[(material, stored.get(key) or uploads[key]) for material, key in sent])
+        for (_, key), f in zip(sent, made, strict=True):
+            stored.setdefault(key, f)  # the next member using this upload counts the same stored file
+        materials.adopt(case, m.found)  # the journey's 免提交 checks stand for the member
         typed.update({f"members.{m.code}.{k}": f"{m.name}：{v}" for k, v in errors.items()})
-        Case.objects.filter(pk=case.pk).update(bundle=bundle)
-        case.bundle = bundle
-        for material, key in m.files:
-            if key not in uploads:
-                continue
-            if key in stored:
-                _share_file(case, material, stored[key], applicant)
-            else:
-                uploads[key].seek(0)
-                stored[key] = intake.attach_file(applicant, case, material, uploads[key])
         rows.append(BundleMember.objects.create(
             bundle=bundle, code=m.code, name=m.name[:200], order=order, case=case, requires=list(m.requires),
             fills=dict(m.fills),
@@ -493,9 +481,10 @@ class _syncing:
         _SYNCING.reset(self.token)
 
 
-@receiver(post_save, sender=Case, dispatch_uid="cases.bundles.member_saved")
-def _member_saved(sender, instance: Case, update_fields=None, **kwargs):
-    # Only the services' final save of an action (it bumps the revision) and only a decided sub-case.
+def on_member_saved(instance: Case, update_fields) -> None:
+    """A sub-case was saved (cases/receivers.py): when an action of the services decided it (their
+    final save bumps the revision), its joint case moves on — unless the joint case's own work is
+    saving it."""
     if instance.bundle_id is None or not update_fields or "revision" not in update_fields:
         return
     if instance.phase not in TERMINAL_PHASES or instance.bundle_id in _SYNCING.get():
@@ -610,7 +599,7 @@ def _maybe_ready(bundle: CaseBundle, members: list[BundleMember]) -> None:
     results = [r.name for m in members for r in m.case.results.all()]
     listing = "、".join(results) or "办理结果文书"
     if bundle.delivery_method == DeliveryMethod.WINDOW:
-        bundle.pickup_code = _pickup_code()
+        bundle.pickup_code = handout.pickup_code()
         _save(bundle, "delivery_status", "pickup_code")
         _tell(bundle, "联办件结果待领取",
               f"您的“{bundle.title}”（{bundle.number}）已全部办结：{listing}。凭取件码 {bundle.pickup_code} "
@@ -622,28 +611,19 @@ def _maybe_ready(bundle: CaseBundle, members: list[BundleMember]) -> None:
 
 # -- handing out together -----------------------------------------------------------------------
 
+def _outlet(bundle: CaseBundle) -> handout.Outlet:
+    return handout.Outlet(bundle, "联办件", bundle.number, lambda *fields: _save(bundle, *fields),
+                          lambda actor, action, label, data=None: _event(bundle, actor, action, label, data=data))
+
+
 @transaction.atomic
 def choose_bundle_delivery(actor, bundle: CaseBundle, *, method: str, recipient: str = "", phone: str = "",
                            address: str = "") -> CaseBundle:
     bundle = _lock_bundle(bundle)
     if getattr(actor, "pk", None) != bundle.applicant_id:
         _require_window_clerk(actor, bundle)
-    if bundle.delivery_status in (DeliveryStatus.SHIPPED, DeliveryStatus.DELIVERED):
-        raise ValidationError("结果已寄出或已领取，不能再更改送达方式。")
-    if method not in (DeliveryMethod.WINDOW, DeliveryMethod.EXPRESS):
-        raise ValidationError({"method": "请选择窗口领取或邮政快递送达"})
-    if method == DeliveryMethod.EXPRESS:
-        errors = express_address_errors(recipient, phone, address)
-        if errors:
-            raise ValidationError(errors)
-    bundle.delivery_method = method
-    bundle.delivery_recipient, bundle.delivery_phone, bundle.delivery_address = recipient.strip(), phone, address.strip()
-    if method != DeliveryMethod.WINDOW:
-        bundle.pickup_code = ""
-    elif bundle.delivery_status == DeliveryStatus.READY and not bundle.pickup_code:
-        bundle.pickup_code = _pickup_code()
-    _save(bundle, "delivery_method", "delivery_recipient", "delivery_phone", "delivery_address", "pickup_code")
-    _event(bundle, actor, "choose_delivery", f"选择送达方式：{DeliveryMethod(method).label}")
+    handout.choose(_outlet(bundle), actor, method=method, recipient=recipient, phone=phone, address=address,
+                   methods=(DeliveryMethod.WINDOW, DeliveryMethod.EXPRESS))
     return bundle
 
 
@@ -676,16 +656,9 @@ def hand_over_bundle(actor, bundle: CaseBundle, *, pickup_code: str) -> CaseBund
     bundle = _lock_bundle(bundle)
     _require_window_clerk(actor, bundle)
     _require_ready(bundle)
-    if bundle.delivery_method != DeliveryMethod.WINDOW:
-        raise ValidationError("该联办件选择了邮寄送达。")
-    if not pickup_code or not secrets.compare_digest(pickup_code.strip(), bundle.pickup_code):
-        raise ValidationError({"pickup_code": "取件码不正确"})
-    bundle.delivery_status = DeliveryStatus.DELIVERED
-    bundle.delivered_at = timezone.now()
-    _save(bundle, "delivery_status", "delivered_at")
+    handout.hand_over(_outlet(bundle), actor, code=pickup_code, label="综合窗口统一出件：申请人已领取全部结果")
     with _syncing(bundle.pk):
         _members_delivered(actor, bundle, DeliveryStatus.DELIVERED, f"随联办件 {bundle.number} 统一出件：申请人已领取")
-    _event(bundle, actor, "hand_over", "综合窗口统一出件：申请人已领取全部结果")
     return bundle
 
 
@@ -695,35 +668,24 @@ def ship_bundle(actor, bundle: CaseBundle) -> CaseBundle:
     bundle = _lock_bundle(bundle)
     _require_window_clerk(actor, bundle)
     _require_ready(bundle)
-    if bundle.delivery_method != DeliveryMethod.EXPRESS:
-        raise ValidationError("该联办件未选择邮寄送达。")
     items = "、".join(r.name for m in _members(bundle) for r in m.case.results.all()) or "办理结果文书"
-    shipment = create_shipment(actor, reference=bundle.number, recipient_name=bundle.delivery_recipient,
-                               phone=bundle.delivery_phone, address=bundle.delivery_address, items=items[:300])
-    bundle.delivery_status = DeliveryStatus.SHIPPED
-    bundle.tracking_no = shipment.tracking_no
-    _save(bundle, "delivery_status", "tracking_no")
+    shipment = handout.ship(_outlet(bundle), actor, items=items, label="全部结果一次寄出")
     with _syncing(bundle.pk):
         _members_delivered(actor, bundle, DeliveryStatus.SHIPPED, f"随联办件 {bundle.number} 一并寄出")
-    _event(bundle, actor, "ship", f"全部结果一次寄出（运单号 {shipment.tracking_no}）",
-           data={"tracking_no": shipment.tracking_no})
     _tell(bundle, "联办件结果已寄出", f"您的“{bundle.title}”全部结果已一次寄出，运单号 {shipment.tracking_no}。")
     return bundle
 
 
-@receiver(shipment_delivered, dispatch_uid="cases.bundles.shipment_delivered")
-def _parcel_delivered(sender, shipment, **kwargs):
-    bundle = CaseBundle.objects.filter(number=shipment.reference).first()
+def on_parcel_delivered(reference: str) -> None:
+    """The carrier reports a joint case's parcel delivered (cases/receivers.py)."""
+    bundle = CaseBundle.objects.filter(number=reference).first()
     if bundle is None or bundle.delivery_status == DeliveryStatus.DELIVERED:
         return
     with transaction.atomic():
         bundle = _lock_bundle(bundle)
-        bundle.delivery_status = DeliveryStatus.DELIVERED
-        bundle.delivered_at = timezone.now()
-        _save(bundle, "delivery_status", "delivered_at")
+        handout.delivered(_outlet(bundle), "寄递系统", "delivered", "邮件已签收")
         with _syncing(bundle.pk):
             _members_delivered("寄递系统", bundle, DeliveryStatus.DELIVERED, "联办件邮件已签收")
-        _event(bundle, "寄递系统", "delivered", "邮件已签收")
 
 
 __all__ = [

@@ -4,17 +4,15 @@
 or receives it by post. A case whose matter charges fees is not handed out before it is paid.
 """
 
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from tongban.cases.models import Case, CaseResult, DeliveryMethod, DeliveryStatus, Outcome, Phase
+from tongban.cases.services import handout
 from tongban.cases.services.common import lock, record, require_role, save, tell_applicant
 from tongban.cases.signals import results_registered
-from tongban.core.validators import is_valid_mobile
-from tongban.delivery.services import create_shipment
 from tongban.payments.selectors import is_settled, orders_for
 from tongban.payments.services import create_order
 
@@ -33,7 +31,7 @@ def after_decision(actor, case: Case) -> None:
     if case.outcome != Outcome.APPROVED:
         case.delivery_status = DeliveryStatus.READY if case.delivery_method != DeliveryMethod.ONLINE \
             else DeliveryStatus.DELIVERED
-        case.pickup_code = _pickup_code() if case.delivery_method == DeliveryMethod.WINDOW else ""
+        case.pickup_code = handout.pickup_code() if case.delivery_method == DeliveryMethod.WINDOW else ""
         case.save(update_fields=["delivery_status", "pickup_code"])
         return
     items = _fee_items(case)
@@ -47,17 +45,13 @@ def after_decision(actor, case: Case) -> None:
         _ready(case)
 
 
-def _pickup_code() -> str:
-    return f"{secrets.randbelow(10**6):06d}"
-
-
 def _ready(case: Case) -> None:
     """Paid (or free): window cases get a pickup code; express cases wait for the clerk to post."""
     case.delivery_status = DeliveryStatus.READY
     if case.bundle_id:  # 一件事: no pickup code of its own; the joint case hands out every result at once
         case.save(update_fields=["delivery_status"])
     elif case.delivery_method == DeliveryMethod.WINDOW:
-        case.pickup_code = _pickup_code()
+        case.pickup_code = handout.pickup_code()
         case.save(update_fields=["delivery_status", "pickup_code"])
         tell_applicant(case, "办理结果待领取",
                        f"您的“{case.matter_name}”（{case.number}）结果已可领取，取件码 {case.pickup_code}，"
@@ -68,18 +62,6 @@ def _ready(case: Case) -> None:
         case.save(update_fields=["delivery_status", "delivered_at"])
     else:
         case.save(update_fields=["delivery_status"])
-
-
-def express_address_errors(recipient: str, phone: str, address: str) -> dict[str, str]:
-    """What is missing for a parcel to reach the applicant, by field (empty when complete)."""
-    errors = {}
-    if not recipient.strip():
-        errors["recipient"] = "请填写“收件人”"
-    if not is_valid_mobile(phone):
-        errors["phone"] = "“收件电话”应为11位手机号码"
-    if len(address.strip()) < 8:
-        errors["address"] = "请填写完整的“邮寄地址”（省市区、街道、门牌号）"
-    return errors
 
 
 def register_results(actor, case: Case, results: list[dict]) -> list[CaseResult]:
@@ -97,34 +79,21 @@ def register_results(actor, case: Case, results: list[dict]) -> list[CaseResult]
     return made
 
 
+def _outlet(case: Case) -> handout.Outlet:
+    return handout.Outlet(case, "办件", case.number, lambda *fields: save(case, *fields),
+                          lambda actor, action, label, data=None: record(case, actor, action, label, data=data))
+
+
 @transaction.atomic
 def choose_delivery(actor, case: Case, *, method: str, recipient: str = "", phone: str = "",
                     address: str = "") -> Case:
     case = lock(case)
-    if case.applicant_id and getattr(actor, "pk", None) == case.applicant_id:
-        pass
-    else:
+    if not (case.applicant_id and getattr(actor, "pk", None) == case.applicant_id):
         require_role(actor, case, ["clerk", "approver"])
     if case.bundle_id:
         raise ValidationError("该办件属于联办件，请在联办件中选择送达方式。")
-    if case.delivery_status in (DeliveryStatus.SHIPPED, DeliveryStatus.DELIVERED):
-        raise ValidationError("结果已寄出或已领取，不能再更改送达方式。")
-    if method not in DeliveryMethod.values:
-        raise ValidationError({"method": "请选择送达方式"})
-    if method == DeliveryMethod.EXPRESS:
-        errors = express_address_errors(recipient, phone, address)
-        if not case.matter_version.supports_express:
-            errors["method"] = "该事项不支持邮寄送达"
-        if errors:
-            raise ValidationError(errors)
-    case.delivery_method = method
-    case.delivery_recipient, case.delivery_phone, case.delivery_address = recipient.strip(), phone, address.strip()
-    if method != DeliveryMethod.WINDOW:
-        case.pickup_code = ""
-    elif case.delivery_status == DeliveryStatus.READY and not case.pickup_code:
-        case.pickup_code = _pickup_code()
-    save(case, "delivery_method", "delivery_recipient", "delivery_phone", "delivery_address", "pickup_code")
-    record(case, actor, "choose_delivery", f"选择送达方式：{DeliveryMethod(method).label}")
+    handout.choose(_outlet(case), actor, method=method, recipient=recipient, phone=phone, address=address,
+                   express_allowed=case.matter_version.supports_express)
     return case
 
 
@@ -145,14 +114,7 @@ def hand_over(actor, case: Case, *, pickup_code: str) -> Case:
     case = lock(case)
     require_role(actor, case, ["clerk"])
     _require_deliverable(case)
-    if case.delivery_method != DeliveryMethod.WINDOW:
-        raise ValidationError("该办件选择了邮寄送达。")
-    if not pickup_code or not secrets.compare_digest(pickup_code.strip(), case.pickup_code):
-        raise ValidationError({"pickup_code": "取件码不正确"})
-    case.delivery_status = DeliveryStatus.DELIVERED
-    case.delivered_at = timezone.now()
-    save(case, "delivery_status", "delivered_at")
-    record(case, actor, "hand_over", "窗口出件：申请人已领取")
+    handout.hand_over(_outlet(case), actor, code=pickup_code, label="窗口出件：申请人已领取")
     return case
 
 
@@ -161,14 +123,8 @@ def ship(actor, case: Case) -> Case:
     case = lock(case)
     require_role(actor, case, ["clerk", "approver"])
     _require_deliverable(case)
-    if case.delivery_method != DeliveryMethod.EXPRESS:
-        raise ValidationError("该办件未选择邮寄送达。")
     items = "、".join(r.name for r in case.results.all()) or "办理结果文书"
-    shipment = create_shipment(actor, reference=case.number, recipient_name=case.delivery_recipient,
-                               phone=case.delivery_phone, address=case.delivery_address, items=items)
-    case.delivery_status = DeliveryStatus.SHIPPED
-    save(case, "delivery_status")
-    record(case, actor, "ship", f"已寄出（运单号 {shipment.tracking_no}）", data={"tracking_no": shipment.tracking_no})
+    shipment = handout.ship(_outlet(case), actor, items=items, label="已寄出")
     tell_applicant(case, "办理结果已寄出", f"您的“{case.matter_name}”结果已寄出，运单号 {shipment.tracking_no}。")
     return case
 
@@ -191,10 +147,7 @@ def on_shipment_delivered(reference: str) -> None:
     if case is None or case.delivery_status == DeliveryStatus.DELIVERED:
         return
     case = lock(case)
-    case.delivery_status = DeliveryStatus.DELIVERED
-    case.delivered_at = timezone.now()
-    save(case, "delivery_status", "delivered_at")
-    record(case, "寄递系统", "delivered", "邮件已签收")
+    handout.delivered(_outlet(case), "寄递系统", "delivered", "邮件已签收")
 
 
 def payment_orders(case: Case):

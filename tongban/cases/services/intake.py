@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from tongban.accounts.models import User
-from tongban.cases import material_sources
+from tongban.cases import materials, selectors
+from tongban.cases.answers import applicant_snapshot, prefill_from_account
 from tongban.cases.models import (
-    ApplicantKind,
     Case,
     CaseFile,
     Channel,
@@ -18,6 +18,7 @@ from tongban.cases.models import (
     Phase,
 )
 from tongban.cases.numbering import next_number
+from tongban.cases.services.clock import end_pause
 from tongban.cases.services.common import (
     lock,
     record,
@@ -34,52 +35,14 @@ from tongban.forms.defaults import effective_form
 from tongban.forms.uploads import check_upload
 from tongban.forms.validation import clean_answers
 from tongban.registries.prefill import prefill_from_registries  # registries (issue 5): 预填
-from tongban.registries.services import represented_codes
+
 
 # Answers the platform can fill from the account (prefill hints in the form spec).
-PREFILL = {
-    "applicant.name": lambda u: u.display_name,
-    "applicant.id_number": lambda u: u.id_number,
-    "applicant.phone": lambda u: u.phone,
-    "applicant.email": lambda u: u.email,
-}
-
-
 def _published_version(implementation: Implementation):
     version = implementation.matter.current_version
     if version is None or implementation.status != Implementation.Status.ACTIVE:
         raise ValidationError("该事项当前未发布或已停止实施，暂不能申请。")
     return version
-
-
-def _prefill(spec, user) -> dict:
-    answers = {}
-    if user is None:
-        return answers
-    for field in spec:
-        source = field.get("prefill")
-        if source in PREFILL and PREFILL[source](user):
-            answers[field["key"]] = PREFILL[source](user)
-    return answers
-
-
-def _applicant_snapshot(case: Case, answers: dict, spec=None) -> None:
-    """Name, ID and phone on the case row come from the form (what the applicant declared)."""
-    declared = {}
-    for field in effective_form(case.matter_version) if spec is None else spec:
-        source, value = field.get("prefill"), answers.get(field.get("key"))
-        if source and value and source not in declared:
-            declared[source] = str(value)
-    if declared.get("organisation.name"):
-        case.applicant_kind = ApplicantKind.ORGANISATION
-        case.applicant_name = declared["organisation.name"][:200]
-        case.applicant_id_number = declared.get("organisation.credit_code", "")[:18]
-        case.agent_name = declared.get("applicant.name", "")[:60]
-    else:
-        case.applicant_kind = ApplicantKind.PERSON
-        case.applicant_name = declared.get("applicant.name", case.applicant_name)[:200]
-        case.applicant_id_number = declared.get("applicant.id_number", case.applicant_id_number)[:18]
-    case.applicant_phone = declared.get("applicant.phone", case.applicant_phone)[:20]
 
 
 @transaction.atomic
@@ -102,7 +65,7 @@ def start_application(actor, implementation: Implementation, *, channel: str = C
         division=implementation.department.division, workflow=workflow, state=start,
         phase=Phase.DRAFT, channel=channel, applicant=applicant,
         registered_by=as_user(actor) if channel == Channel.WINDOW else None,
-        answers=_prefill(effective_form(version), applicant),
+        answers=prefill_from_account(effective_form(version), applicant),
     )
     if channel != Channel.WINDOW and registry_prefill:  # registries (issue 5): what they hold, per the grants
         case.answers = {**prefill_from_registries(applicant, implementation, effective_form(version),
@@ -118,7 +81,7 @@ def start_application(actor, implementation: Implementation, *, channel: str = C
 
 def would_be_case(applicant: User, implementation: Implementation, answers: dict, *, uid) -> Case:
     """The draft `start_application` + `save_draft` would make online, unsaved: for asking the
-    免提交 sources (material_sources.probe) about a case before it exists — a theme journey's member,
+    免提交 sources (materials.probe) about a case before it exists — a theme journey's member,
     whose reads are logged with `uid`, the joint case's reference. Nothing is written."""
     version = _published_version(implementation)
     case = Case(uid=uid, implementation=implementation, matter_version=version,
@@ -126,7 +89,7 @@ def would_be_case(applicant: User, implementation: Implementation, answers: dict
                 phase=Phase.DRAFT, channel=Channel.WEB, applicant=applicant,
                 applicant_name=applicant.display_name, applicant_id_number=applicant.id_number,
                 applicant_phone=applicant.phone, answers=dict(answers))
-    _applicant_snapshot(case, case.answers)
+    applicant_snapshot(case, case.answers)
     return case
 
 
@@ -146,7 +109,7 @@ def save_draft(actor, case: Case, data) -> tuple[Case, dict]:
         raise ValidationError("办件已提交，不能再修改申请表。")
     cleaned, errors = clean_answers(effective_form(case.matter_version), data, partial=True)
     case.answers = {**case.answers, **{k: v for k, v in cleaned.items() if k not in errors}}
-    _applicant_snapshot(case, case.answers)
+    applicant_snapshot(case, case.answers)
     save(case, "answers", "applicant_name", "applicant_id_number", "applicant_phone", "applicant_kind",
          "agent_name")
     return case, errors
@@ -209,63 +172,12 @@ def remove_file(actor, case: Case, f: CaseFile) -> None:
     save(case)
 
 
-def probe_materials(actor, case: Case, known=()) -> material_sources.Outcome:
-    """免证办 for a would-be case (would_be_case): what the sources would supply, nothing recorded."""
-    return material_sources.probe(actor, case, known)
-
-
-def adopt_material_findings(case: Case, found) -> None:
-    """What the probe of this case's would-be self found, recorded on it (no second read)."""
-    material_sources.adopt(case, found)
-
-
-def material_checks(case: Case) -> material_sources.Outcome:
-    """免证办 (issue 5): what the base registries and the e-licence library said about the case's
-    materials (tongban/cases/material_sources.py)."""
-    return material_sources.check(case)
-
-
-def required_uploads(case: Case, checks: material_sources.Outcome | None = None) -> list[Material]:
-    """Materials the applicant must upload: required, from the applicant (免提交 ones are fetched),
-    plus those a source could not supply after all (e.g. a revoked licence). `checks`: the case's
-    material_checks when the caller already has them (a page showing both asks the sources once)."""
-    checks = material_checks(case) if checks is None else checks
-    return [m for m in case.matter_version.materials.all() if m.required and checks.from_applicant(m)]
-
-
-def missing_materials(case: Case, *, excused=(), checks: material_sources.Outcome | None = None) -> list[Material]:
-    have = set(case.files.filter(replaced_at__isnull=True, kind=FileKind.MATERIAL)
-               .values_list("material_id", flat=True))
-    return [m for m in required_uploads(case, checks) if m.pk not in have and m.pk not in excused]
-
-
-def unrepresented_organisation(case: Case, spec=None) -> dict:
-    """{form key: error} when an online applicant files for an organisation they may not act for.
-
-    Online, the organisation on a case is only what the applicant typed; the platform accepts it
-    when the person is its 法定代表人 in the 法人库 or holds a current 经办人授权 covering the matter
-    (accounts.organisations). At a window the clerk checks the papers in person instead. Without
-    this anyone could file, and be told about, cases in another company's name.
-    """
-    if case.channel == Channel.WINDOW or case.applicant_id is None:
-        return {}
-    for field in effective_form(case.matter_version) if spec is None else spec:
-        if field.get("prefill") != "organisation.credit_code":
-            continue
-        code = str(case.answers.get(field.get("key"), "") or "").strip().upper()
-        if code and code not in represented_codes(case.applicant, case.implementation.matter):
-            return {field["key"]: f"“{field.get('label', '统一社会信用代码')}”：您不是该单位的法定代表人，也没有"
-                                  "该单位对本事项的有效经办授权。请由单位管理员在“单位授权”中授权后再申请。"}
-        break
-    return {}
-
-
 def _check_complete(case: Case, *, allow_missing_materials: bool) -> None:
     spec = effective_form(case.matter_version)
     _, errors = clean_answers(spec, case.answers)
-    errors = {**unrepresented_organisation(case, spec), **errors}
+    errors = {**selectors.unrepresented_organisation(case, spec), **errors}
     if not allow_missing_materials:
-        for m in missing_materials(case):
+        for m in materials.missing_materials(case):
             errors[f"material_{m.pk}"] = f"请上传“{m.name}”"
     if errors:
         raise ValidationError(errors)
@@ -327,8 +239,6 @@ def register_walk_in(clerk, implementation: Implementation, *, id_number: str, n
 @transaction.atomic
 def resubmit(actor, case: Case) -> Case:
     """The applicant fixed every item of the 补正告知 and sends the same case back."""
-    from tongban.cases.services.processing import end_pause
-
     case = lock(case)
     _require_party(actor, case)
     if case.phase != Phase.CORRECTION:
@@ -366,8 +276,6 @@ def withdraw(actor, case: Case, reason: str = "") -> Case:
 
 def _maybe_complete_pending(actor, case: Case, material: Material) -> None:
     """容缺: when the last promised material arrives the clock runs again and a decision is possible."""
-    from tongban.cases.services.processing import end_pause
-
     pending = case.pending_materials.filter(material=material, received_at__isnull=True).first()
     if pending is None:
         return
@@ -381,6 +289,5 @@ def _maybe_complete_pending(actor, case: Case, material: Material) -> None:
 
 __all__ = [
     "start_application", "save_draft", "attach_file", "remove_file", "submit",
-    "register_walk_in", "resubmit", "withdraw", "missing_materials", "required_uploads", "stored_file",
-    "material_checks",
+    "register_walk_in", "resubmit", "withdraw", "stored_file",
 ]

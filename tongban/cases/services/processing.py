@@ -10,12 +10,12 @@ from django.utils import timezone
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import holders
 from tongban.cases import deadlines
+from tongban.cases.materials import missing_materials
 from tongban.cases.models import (
     AcceptMode,
     ActionKind,
     BundleMember,
     Case,
-    CasePause,
     Correction,
     Extension,
     Outcome,
@@ -25,7 +25,10 @@ from tongban.cases.models import (
     SpecialProcedure,
     Urge,
 )
+from tongban.cases.selectors import user_has_role_for
+from tongban.cases.services.clock import end_pause, open_pause
 from tongban.cases.services.common import lock, record, require_role, save, tell_applicant
+from tongban.cases.services.delivery import after_decision, register_results
 from tongban.catalog.codes import CaseKind
 from tongban.core.actors import as_user
 from tongban.notify.services import notify
@@ -40,8 +43,6 @@ MAX_JOINT_EXTENSION_DAYS = 15
 
 def available_transitions(user, case: Case) -> list[Transition]:
     """The buttons this user may press on this case now."""
-    from tongban.cases.selectors import user_has_role_for
-
     if case.phase not in (Phase.SUBMITTED, Phase.PROCESSING) or in_special_procedure(case):
         return []
     result = []
@@ -114,8 +115,6 @@ def _start_clock(actor, case: Case, mode: str) -> None:
 
 
 def _accept(actor, case, t, **_):
-    from tongban.cases.services.intake import missing_materials
-
     missing = missing_materials(case)
     if missing and case.channel != "window":
         names = "、".join(m.name for m in missing)
@@ -128,8 +127,6 @@ def _accept(actor, case, t, **_):
 
 
 def _accept_rongque(actor, case, t, *, materials: list[int] = (), due_on: date | None = None, **_):
-    from tongban.cases.services.intake import missing_materials
-
     missing = {m.pk: m for m in missing_materials(case)}
     chosen = [missing.get(int(pk)) for pk in materials or []]
     if not chosen or None in chosen:
@@ -147,7 +144,7 @@ def _accept_rongque(actor, case, t, *, materials: list[int] = (), due_on: date |
     for m in chosen:
         PendingMaterial.objects.create(case=case, material=m, due_on=due_on)
     # Local 容缺受理 rules count the limit from the day the materials are complete: pause until then.
-    _open_pause(actor, case, PauseKind.RONGQUE, reason="等待容缺材料补齐", due_on=due_on,
+    open_pause(actor, case, PauseKind.RONGQUE, reason="等待容缺材料补齐", due_on=due_on,
                 items=[{"material_id": m.pk, "name": m.name} for m in chosen])
     tell_applicant(case, "申请已容缺受理",
                    f"您的“{case.matter_name}”已容缺受理（{case.number}），请于 {due_on:%Y年%m月%d日} 前补交："
@@ -178,8 +175,6 @@ def _accept_immediate(actor, case, t, **_):
 
 def _register_default_results(actor, case: Case) -> None:
     """An approval at acceptance still produces the matter's results (and so its e-licence)."""
-    from tongban.cases.services.delivery import register_results
-
     register_results(actor, case, [])
 
 
@@ -191,7 +186,7 @@ def _request_correction(actor, case, t, *, items: list[dict] = (), note: str = "
     Correction.objects.create(case=case, items=items, note=note, requested_by=as_user(actor),
                               during_processing=during)
     if during:
-        _open_pause(actor, case, PauseKind.CORRECTION, reason="申请人补正", items=items)
+        open_pause(actor, case, PauseKind.CORRECTION, reason="申请人补正", items=items)
     case.phase = Phase.CORRECTION
     tell_applicant(case, "请补正申请材料",
                    f"您的“{case.matter_name}”（{case.number}）需要补正 {len(items)} 项，请登录查看一次性告知书并补正。")
@@ -224,8 +219,6 @@ def _send_back(actor, case, t, *, comment: str = "", **_):
 
 
 def _decide(actor, case: Case, outcome: str, text: str) -> None:
-    from tongban.cases.services.delivery import after_decision
-
     case.outcome = outcome
     case.decided_at = case.completed_at = timezone.now()
     case.decided_by = as_user(actor)
@@ -247,8 +240,6 @@ def _approve(actor, case, t, *, comment: str = "", results: list[dict] = (), **_
     if case.pending_materials.filter(received_at__isnull=True).exists():
         raise ValidationError("容缺材料尚未补齐，不能作出决定。")
     _decide(actor, case, Outcome.APPROVED, comment.strip() or "经审查，申请符合法定条件，准予办理。")
-    from tongban.cases.services.delivery import register_results
-
     register_results(actor, case, results)
     tell_applicant(case, "办件已办结（准予）", f"您的“{case.matter_name}”（{case.number}）已准予办理，请查看出件方式。")
     return "准予"
@@ -278,30 +269,6 @@ EFFECTS = {
 
 # -- the clock --------------------------------------------------------------------------------
 
-def _open_pause(actor, case: Case, kind: str, *, reason: str = "", procedure: str = "", items=(), due_on=None):
-    today = timezone.localdate()
-    CasePause.objects.create(case=case, kind=kind, procedure=procedure, reason=reason, started_on=today,
-                             items=list(items), due_on=due_on, started_by=as_user(actor))
-    if case.paused_since is None:
-        case.paused_since = today
-        case.save(update_fields=["paused_since"])
-
-
-def end_pause(actor, case: Case, kind: str) -> None:
-    """Close the open pause of `kind`; when none is left, the paused working days are added back."""
-    today = timezone.localdate()
-    for pause in case.pauses.filter(kind=kind, ended_on__isnull=True):
-        pause.ended_on = today
-        pause.working_days = deadlines.paused_working_days(pause.started_on, today)
-        pause.save(update_fields=["ended_on", "working_days"])
-    if case.paused_since is not None and not case.pauses.filter(ended_on__isnull=True).exists():
-        case.paused_days += deadlines.paused_working_days(case.paused_since, today)
-        case.paused_since = None
-        deadlines.recompute(case)
-        case.save(update_fields=["paused_days", "paused_since", "promised_due", "legal_due", "warn_on",
-                                 "due_provisional"])
-
-
 @transaction.atomic
 def start_special_procedure(actor, case: Case, *, procedure: str, reason: str, expected_revision: int) -> Case:
     """特别程序 (听证、检验检测、专家评审…): 行政许可法 §45, the time is not counted."""
@@ -315,7 +282,7 @@ def start_special_procedure(actor, case: Case, *, procedure: str, reason: str, e
         raise ValidationError({"reason": "请写明启动特别程序的原因"})
     if case.pauses.filter(kind=PauseKind.SPECIAL, ended_on__isnull=True).exists():
         raise ValidationError("该办件已在特别程序中。")
-    _open_pause(actor, case, PauseKind.SPECIAL, procedure=procedure, reason=reason.strip())
+    open_pause(actor, case, PauseKind.SPECIAL, procedure=procedure, reason=reason.strip())
     save(case)
     label = SpecialProcedure(procedure).label
     record(case, actor, "special_start", f"启动特别程序：{label}（暂停计时）", comment=reason.strip())
@@ -376,8 +343,6 @@ def claim(actor, case: Case, *, expected_revision: int) -> Case:
 
 @transaction.atomic
 def assign(actor, case: Case, assignee, *, expected_revision: int) -> Case:
-    from tongban.cases.selectors import user_has_role_for
-
     case = lock(case, expected_revision)
     require_role(actor, case, ["approver", "supervisor"])
     if not user_has_role_for(assignee, case, "approver"):

@@ -27,16 +27,13 @@ from django.db import IntegrityError, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from tongban.cases.answers import applicant_snapshot, prefill_from_account
+from tongban.cases.materials import required_uploads
 from tongban.cases.models import Case, CaseFile, Channel, Phase
 from tongban.cases.numbering import next_number
+from tongban.cases.selectors import unrepresented_organisation
 from tongban.cases.services.common import record, tell_applicant
-from tongban.cases.services.intake import (
-    _applicant_snapshot,
-    _prefill,
-    required_uploads,
-    stored_file,
-    unrepresented_organisation,
-)
+from tongban.cases.services.intake import stored_file
 from tongban.cases.workflow import intake_for
 from tongban.catalog.codes import VersionStatus
 from tongban.catalog.models import Implementation, Material, Matter, MatterVersion
@@ -129,7 +126,7 @@ def _filled_in(form, applicant, implementation: Implementation, given: dict, cas
     open_fields = [f for f in form if f.get("key") not in given]
     if not any(f.get("prefill") for f in open_fields):
         return {}
-    answers = _prefill(open_fields, applicant)
+    answers = prefill_from_account(open_fields, applicant)
     registry, _sources = prefill_from_registries(applicant, implementation, open_fields, case_ref=case_ref)
     return {**registry, **answers}
 
@@ -172,7 +169,7 @@ def submit_application(actor, implementation: Implementation, answers: dict, *, 
         applicant=applicant, applicant_name=applicant.display_name, applicant_id_number=applicant.id_number,
         applicant_phone=applicant.phone, answers=stored, idempotency_key=idempotency_key or None,
     )
-    _applicant_snapshot(case, stored, data.form)
+    applicant_snapshot(case, stored, data.form)
     errors = {**unrepresented_organisation(case, data.form), **errors}
     uploads = [stored_file(actor, case, material, upload) for material, upload in files]
     uploaded = {f.material_id for f in uploads}
@@ -209,3 +206,49 @@ def submit_application(actor, implementation: Implementation, answers: dict, *, 
 
 
 __all__ = ["submit_application", "version_intake", "implementation_to_file"]
+
+
+def file_draft(applicant, implementation: Implementation, answers: dict, *, bundle=None, channel=Channel.WEB,
+               registry_prefill: bool = True, files=()) -> tuple[Case, dict, list[CaseFile]]:
+    """A draft filed in one insert with its answers and files: (case, errors, files). What is valid
+    is kept, the rest reported per field, as a draft page would (a joint case's member: 一件事一次办,
+    submitted as one, checked as one by services/bundles.py).
+
+    `files` are (material, upload) pairs, or (material, CaseFile) to count a file already stored for
+    another member (uploaded once, used by each). registry_prefill=False: the caller read the base
+    registries for these answers already (a theme journey's merged form), so they are not read again.
+    """
+    version_id = implementation.matter.current_version_id
+    if version_id is None or implementation.status != Implementation.Status.ACTIVE:
+        raise ValidationError("该事项当前未发布或已停止实施，暂不能申请。")
+    data = version_intake(version_id)
+    uid = uuid.uuid4()
+    filled = prefill_from_account(data.form, applicant)
+    if registry_prefill:
+        filled = {**prefill_from_registries(applicant, implementation, data.form, case_ref=str(uid))[0], **filled}
+    cleaned, errors = clean_answers(data.form, answers, partial=True)
+    stored = {**filled, **{k: v for k, v in cleaned.items() if k not in errors}}
+    workflow, state = intake_for(implementation.matter)
+    department = implementation.department
+    case = Case(
+        uid=uid, implementation=implementation, matter_version=data.version, department=department,
+        division_id=department.division_id, workflow=workflow, state=state, phase=Phase.DRAFT, channel=channel,
+        applicant=applicant, applicant_name=applicant.display_name, applicant_id_number=applicant.id_number,
+        applicant_phone=applicant.phone, answers=stored, bundle=bundle)
+    applicant_snapshot(case, stored, data.form)
+    rows = []
+    for material, upload in files:
+        if material.version_id != data.version.pk:
+            raise ValidationError({"material": f"“{material.name}”不属于{data.version.name}。"})
+        if isinstance(upload, CaseFile):
+            rows.append(CaseFile(case=case, kind=upload.kind, material=material, file=upload.file.name,
+                                 original_name=upload.original_name, detected_type=upload.detected_type,
+                                 size=upload.size, sha256=upload.sha256, uploaded_by=applicant))
+        else:
+            upload.seek(0)
+            rows.append(stored_file(applicant, case, material, upload))
+    case.save(force_insert=True)
+    if rows:
+        CaseFile.objects.bulk_create(rows)
+    record(case, applicant, "start", "填写申请", public=False, data={"channel": channel})
+    return case, errors, rows

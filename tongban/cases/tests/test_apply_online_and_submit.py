@@ -3,6 +3,7 @@ import re
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from tongban.cases import materials
 from tongban.cases.models import Phase
 from tongban.cases.services import intake
 from tongban.cases.testing import fill_and_upload, make_world, pdf
@@ -47,7 +48,7 @@ def test_submit_numbers_the_case_and_lists_what_is_missing():
 def test_government_issued_material_is_not_asked_for():
     w = make_world()
     case = intake.start_application(w.applicant, w.impl)
-    names = [m.name for m in intake.required_uploads(case)]
+    names = [m.name for m in materials.required_uploads(case)]
     assert "营业执照" not in names and "食品经营许可申请书" in names
 
 

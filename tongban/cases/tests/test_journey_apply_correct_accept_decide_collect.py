@@ -14,8 +14,8 @@ from django.conf import settings
 from django.test import Client
 from freezegun import freeze_time
 
+from tongban.cases import materials
 from tongban.cases.models import Case, DeliveryStatus, Phase
-from tongban.cases.services import intake
 from tongban.cases.testing import PDF_BYTES, _sample_value, make_world
 from tongban.forms.defaults import effective_form
 
@@ -68,7 +68,7 @@ def test_apply_correct_accept_decide_and_collect_across_national_day(page, live_
         page.wait_for_url("**/my/drafts/**")
         case = Case.objects.get(applicant=w.applicant)
         fill_form(page, case)
-        for m in intake.required_uploads(case):
+        for m in materials.required_uploads(case):
             page.set_input_files(f"#material-{m.pk}", files=pdf_file(f"{m.name}.pdf"))
         page.get_by_role("button", name="提交申请").click()
         page.wait_for_url("**/my/cases/**")

@@ -3,8 +3,8 @@
 import pytest
 
 from tongban.browser_testing import log_in
+from tongban.cases import materials
 from tongban.cases.models import Case, Phase
-from tongban.cases.services import intake
 from tongban.cases.testing import PDF_BYTES, _sample_value, make_world
 from tongban.forms.defaults import effective_form
 
@@ -41,7 +41,7 @@ def test_apply_upload_submit_and_see_the_number(page, live_server):
         if field.get("type") != "section" and not case.answers.get(field["key"]):
             fill(page, field)
 
-    uploads = intake.required_uploads(case)
+    uploads = materials.required_uploads(case)
     first, rest = uploads[0], uploads[1:]
     page.set_input_files(f"#material-{first.pk}",
                          files=[{"name": "申请书.pdf", "mimeType": "application/pdf", "buffer": PDF_BYTES}])

@@ -4,6 +4,7 @@ walk-in, fill the form and attach scans, submit, and accept it from the acceptan
 import pytest
 from freezegun import freeze_time
 
+from tongban.cases import materials
 from tongban.cases.models import Case, Channel, Phase
 from tongban.cases.services import intake
 from tongban.cases.testing import make_world, pdf, valid_id
@@ -31,7 +32,7 @@ def test_clerk_registers_a_walk_in_and_accepts_it(client):
     page = client.get(r.url).content.decode()
     assert "申请表" in page and "申请材料扫描件" in page
     data = form_post_data(case)
-    first = intake.required_uploads(case)[0]
+    first = materials.required_uploads(case)[0]
     data.update({f"material_{first.pk}": pdf("扫描件.pdf"), "action": "submit"})
     r = client.post(f"/desk/drafts/{case.uid}/", data)
     case.refresh_from_db()

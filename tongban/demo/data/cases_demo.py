@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tongban.accounts.models import User
-from tongban.cases import deadlines
+from tongban.cases import deadlines, materials
 from tongban.cases.models import ActionKind, Case, CaseEvent, Channel
 from tongban.cases.services import delivery, intake, processing
 from tongban.catalog.models import Implementation
@@ -150,7 +150,7 @@ class _Demo:
     def rongque(self):
         """容缺受理，等待材料补齐"""
         impl = _impl(PUBLIC_PLACE)
-        rongque = [m for m in intake.required_uploads(_draft_probe(impl)) if m.rongque_allowed]
+        rongque = [m for m in materials.required_uploads(_draft_probe(impl)) if m.rongque_allowed]
         if not rongque:
             raise LookupError(f"“{PUBLIC_PLACE}”没有可容缺的材料")
         # 容缺 is decided face to face: the agent brings the papers to the window.
@@ -206,7 +206,7 @@ class _Demo:
         actor = party.account
         case = intake.start_application(actor, impl, channel=Channel.WEB)
         case = self._fill(actor, case, party)
-        for m in intake.required_uploads(case):
+        for m in materials.required_uploads(case):
             if m.name not in skip:
                 intake.attach_file(actor, case, m, self._pdf(m.name))
         case = intake.submit(actor, Case.objects.get(pk=case.pk))
@@ -218,7 +218,7 @@ class _Demo:
         case = intake.register_walk_in(clerk, _impl(matter_name), id_number=party.id_number, name=party.name,
                                        phone=party.phone)
         case = self._fill(clerk, case, party)
-        for m in intake.required_uploads(case):  # the clerk scans the papers handed in
+        for m in materials.required_uploads(case):  # the clerk scans the papers handed in
             if m.name not in skip:
                 intake.attach_file(clerk, case, m, self._pdf(m.name))
         case = intake.submit(clerk, Case.objects.get(pk=case.pk))

@@ -1,7 +1,7 @@
 """免证办 from e-licences: a material that a licence stands for is taken from the applicant's licences.
 
 `provide(actor, case)` is the licences' provider of the cases material-source hook
-(tongban/cases/material_sources.py, registered in LicencesConfig.ready()). For each material a
+(tongban/cases/materials.py, registered in LicencesConfig.ready()). For each material a
 `LicenceMaterialRule` covers, it reads the holder's licences from the 电子证照库 through the
 registries' one gate (purpose: the case; grant: the case's department for its matter; logged, so the
 holder sees it on 谁用了我的数据) and records the answer on the case as a `MaterialLicenceCheck`:
@@ -28,7 +28,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from tongban.accounts.selectors import is_platform_admin
-from tongban.cases.material_sources import Check
+from tongban.cases.materials import Check
 from tongban.cases.models import ApplicantKind, Channel, Phase
 from tongban.core.services import audit
 from tongban.core.validators import is_valid_credit_code, is_valid_id_number
@@ -77,7 +77,7 @@ def _matched(case) -> list[tuple]:
 
 
 def provide(actor, case) -> list[Check]:
-    """Checks of the case's materials that a licence rule covers (cases.material_sources provider)."""
+    """Checks of the case's materials that a licence rule covers (cases.materials provider)."""
     if case.pk is None:
         return []
     matched = _matched(case)

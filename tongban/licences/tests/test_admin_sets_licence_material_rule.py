@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from tongban.accounts.models import Role
+from tongban.cases import materials
 from tongban.cases.services import intake
 from tongban.cases.testing import make_user
 from tongban.core.models import AuditEvent
@@ -21,7 +22,7 @@ def test_the_administrator_adds_a_rule_and_the_next_application_uses_it(client):
     admin = make_user("platform-admin", role=Role.ADMIN, division=w.city, display_name="平台管理员郑伟")
     business_licence(w, holder_id=w.applicant.id_number)
     before = fill_as_person(intake.start_application(w.applicant, w.impl), w.applicant, w.applicant)
-    assert not intake.material_checks(before).supplied
+    assert not materials.check(before).supplied
 
     client.force_login(admin)
     assert "电子证照免提交规则" in client.get("/admin/licences/licencematerialrule/").content.decode()
@@ -34,7 +35,7 @@ def test_the_administrator_adds_a_rule_and_the_next_application_uses_it(client):
     assert event.actor == admin and "营业执照" in event.summary and event.object_id == str(rule.pk)
 
     after = fill_as_person(intake.start_application(w.applicant, w.impl), w.applicant, w.applicant)
-    assert intake.material_checks(after).satisfied_by(w.licence_material) is not None
+    assert materials.check(after).satisfied_by(w.licence_material) is not None
 
 
 def test_an_empty_name_is_refused_with_the_field_named(client):

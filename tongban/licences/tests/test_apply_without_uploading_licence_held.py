@@ -5,6 +5,7 @@ logged as a read of the 电子证照库 that the holder sees on 谁用了我的�
 import pytest
 
 from tongban.accounts.organisations import register_organisation
+from tongban.cases import materials
 from tongban.cases.models import Phase
 from tongban.cases.services import intake
 from tongban.cases.testing import make_user, pdf, valid_id
@@ -24,7 +25,7 @@ SATISFIED = "已通过电子证照核验，免提交（证照编号 {}）"
 
 
 def _upload_the_rest(case, actor, w):
-    for m in intake.required_uploads(case):
+    for m in materials.required_uploads(case):
         intake.attach_file(actor, case, m, pdf(f"{m.name}.pdf"))
 
 
@@ -33,7 +34,7 @@ def test_a_person_holding_the_licence_applies_without_it_and_sees_why(client):
     licence = business_licence(w, holder_id=w.applicant.id_number)
     case = fill_as_person(intake.start_application(w.applicant, w.impl), w.applicant, w.applicant)
 
-    assert w.licence_material not in intake.required_uploads(case)
+    assert w.licence_material not in materials.required_uploads(case)
     client.force_login(w.applicant)
     page = client.get(f"/my/drafts/{case.uid}/").content.decode()
     assert SATISFIED.format(licence.number) in page
@@ -71,7 +72,7 @@ def test_an_agent_applies_for_the_company_that_holds_the_licence(client):
                                kind=HolderKind.ORGANISATION, number=w.company_code)
     case = fill_as_company(intake.start_application(agent, w.impl), agent, w.company_code)
 
-    assert w.licence_material not in intake.required_uploads(case)
+    assert w.licence_material not in materials.required_uploads(case)
     check = MaterialLicenceCheck.objects.get(case=case)
     assert check.satisfied and check.licence == licence and check.subject_key == w.company_code
     assert check.access.actor == agent and check.access.subject_key == w.company_code
@@ -84,11 +85,11 @@ def test_an_agent_applies_for_the_company_that_holds_the_licence(client):
 def test_a_copy_the_guide_still_asks_for_is_not_asked_once_the_licence_stands_for_it():
     w = exemption_world(source="applicant", scope=RuleScope.ANY)
     case = fill_as_person(intake.start_application(w.applicant, w.impl), w.applicant, w.applicant)
-    assert w.licence_material in intake.required_uploads(case)  # no licence held: bring the copy
+    assert w.licence_material in materials.required_uploads(case)  # no licence held: bring the copy
 
     licence = business_licence(w, holder_id=w.applicant.id_number)
     case2 = fill_as_person(intake.start_application(w.applicant, w.impl), w.applicant, w.applicant)
-    assert w.licence_material not in intake.required_uploads(case2)
+    assert w.licence_material not in materials.required_uploads(case2)
     assert MaterialLicenceCheck.objects.get(case=case2).licence == licence
 
 
@@ -104,4 +105,4 @@ def test_the_clerk_registering_a_walk_in_sees_the_licence_instead_of_an_upload(c
     assert f'name="material_{w.licence_material.pk}"' not in page
     log = MaterialLicenceCheck.objects.get(case=case).access
     assert log.actor == w.clerk and log.consumer == w.market  # the clerk read it, for the department
-    assert BUSINESS_LICENCE not in [m.name for m in intake.required_uploads(case)]
+    assert BUSINESS_LICENCE not in [m.name for m in materials.required_uploads(case)]

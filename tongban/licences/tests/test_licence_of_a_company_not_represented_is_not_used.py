@@ -4,6 +4,7 @@ licence is shown to them, and they are asked to upload the material."""
 
 import pytest
 
+from tongban.cases import materials
 from tongban.cases.services import intake
 from tongban.cases.testing import make_user, valid_id
 from tongban.licences.models import HolderKind, MaterialLicenceCheck
@@ -20,7 +21,7 @@ def test_a_stranger_naming_the_company_gets_no_licence_and_the_refusal_is_logged
     stranger = make_user("stranger", display_name="赵六", id_number=valid_id("43010219700101003"), identity_level=2)
     case = fill_as_company(intake.start_application(stranger, w.impl), stranger, w.company_code)
 
-    assert w.licence_material in intake.required_uploads(case)
+    assert w.licence_material in materials.required_uploads(case)
     check = MaterialLicenceCheck.objects.get(case=case)
     assert not check.satisfied and check.licence is None and "JY-SECRET-0001" not in check.note
     assert "申请人只能调取本人或本人代表" in check.note
@@ -37,5 +38,5 @@ def test_the_legal_representative_in_the_registry_may_use_the_company_licence():
     licence = business_licence(w, holder_id=w.company_code, holder_name="云川市湘味轩餐饮有限公司",
                                kind=HolderKind.ORGANISATION, number=w.company_code)
     case = fill_as_company(intake.start_application(w.applicant, w.impl), w.applicant, w.company_code)
-    assert w.licence_material not in intake.required_uploads(case)
+    assert w.licence_material not in materials.required_uploads(case)
     assert MaterialLicenceCheck.objects.get(case=case).licence == licence

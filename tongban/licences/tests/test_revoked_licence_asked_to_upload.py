@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 
+from tongban.cases import materials
 from tongban.cases.models import Phase
 from tongban.cases.services import intake
 from tongban.cases.testing import pdf
@@ -28,7 +29,7 @@ def test_a_revoked_licence_is_not_used_and_the_applicant_is_asked_to_upload(clie
     revoke_licence(w.approver, licence, reason="个体工商户已注销登记")
     case = _draft(w)
 
-    assert w.licence_material in intake.required_uploads(case)
+    assert w.licence_material in materials.required_uploads(case)
     check = MaterialLicenceCheck.objects.get(case=case)
     assert not check.satisfied and check.licence == licence
     assert "已注销（个体工商户已注销登记）" in check.note and licence.number in check.note
@@ -39,7 +40,7 @@ def test_a_revoked_licence_is_not_used_and_the_applicant_is_asked_to_upload(clie
     assert "未能免提交" in page and "已注销（个体工商户已注销登记）" in page
     assert f'name="material-{w.licence_material.pk}"' in page  # the upload is offered
 
-    for m in intake.required_uploads(case):
+    for m in materials.required_uploads(case):
         if m != w.licence_material:
             intake.attach_file(w.applicant, case, m, pdf(f"{m.name}.pdf"))
     r = client.post(f"/my/drafts/{case.uid}/", {"action": "submit"})
@@ -63,7 +64,7 @@ def test_an_expired_licence_is_not_used():
     business_licence(w, holder_id=w.applicant.id_number, issued_on=issued,
                      valid_until=date.today() - timedelta(days=1))
     case = _draft(w)
-    assert w.licence_material in intake.required_uploads(case)
+    assert w.licence_material in materials.required_uploads(case)
     note = MaterialLicenceCheck.objects.get(case=case).note
     assert f"已于 {date.today() - timedelta(days=1):%Y-%m-%d} 过期" in note and "请上传有效的“营业执照”" in note
 
@@ -71,7 +72,7 @@ def test_an_expired_licence_is_not_used():
 def test_without_a_licence_the_applicant_is_told_the_library_has_none():
     w = exemption_world()
     case = _draft(w)
-    assert w.licence_material in intake.required_uploads(case)
+    assert w.licence_material in materials.required_uploads(case)
     assert "电子证照库中没有申请人的“营业执照”" in MaterialLicenceCheck.objects.get(case=case).note
 
 
@@ -79,8 +80,8 @@ def test_a_licence_revoked_after_the_check_is_asked_for_at_submission(client):
     w = exemption_world()
     licence = business_licence(w, holder_id=w.applicant.id_number)
     case = _draft(w)
-    assert w.licence_material not in intake.required_uploads(case)
-    for m in intake.required_uploads(case):
+    assert w.licence_material not in materials.required_uploads(case)
+    for m in materials.required_uploads(case):
         intake.attach_file(w.applicant, case, m, pdf(f"{m.name}.pdf"))
 
     revoke_licence(w.approver, licence, reason="被依法吊销")
@@ -101,6 +102,6 @@ def test_without_a_grant_nothing_is_read_and_the_applicant_is_asked():
     w = exemption_world(granted=False)
     business_licence(w, holder_id=w.applicant.id_number)
     case = _draft(w)
-    assert w.licence_material in intake.required_uploads(case)
+    assert w.licence_material in materials.required_uploads(case)
     assert "没有“电子证照库”用于本事项的共享授权" in MaterialLicenceCheck.objects.get(case=case).note
     assert not AccessLog.objects.filter(resource=w.library).exists()

@@ -3,6 +3,7 @@ is granted it — recorded on the case, logged with the case, and the applicant 
 
 import pytest
 
+from tongban.cases import materials
 from tongban.cases.services import intake
 from tongban.cases.testing import MATERIALS, fill_and_upload
 from tongban.registries import services
@@ -47,13 +48,13 @@ def test_an_exempt_hukou_is_checked_recorded_and_logged_with_the_case():
 def test_a_hukou_the_guide_still_asks_for_is_not_asked_once_the_registry_supplies_it():
     w = _world("applicant")
     case = intake.start_application(w.applicant, w.impl)
-    assert w.hukou in intake.required_uploads(case)  # no grant yet: the applicant must bring it
+    assert w.hukou in materials.required_uploads(case)  # no grant yet: the applicant must bring it
     assert "没有" in MaterialEvidence.objects.get().note and not AccessLog.objects.exists()
 
     grant(w, w.population, HUKOU_FIELDS)
     w2_case = intake.start_application(w.applicant, w.impl)
-    assert w.hukou not in intake.required_uploads(w2_case)
-    assert w.hukou not in intake.missing_materials(w2_case)
+    assert w.hukou not in materials.required_uploads(w2_case)
+    assert w.hukou not in materials.missing_materials(w2_case)
     assert MaterialEvidence.objects.get(case_ref=str(w2_case.uid)).satisfied
 
 
@@ -72,7 +73,7 @@ def test_a_name_that_does_not_match_the_registry_is_not_satisfied():
     case = intake.start_application(w.applicant, w.impl)
     case.applicant_name = "张三丰"
     case.save(update_fields=["applicant_name"])
-    assert w.hukou in intake.required_uploads(case)
+    assert w.hukou in materials.required_uploads(case)
     evidence = MaterialEvidence.objects.get()
     assert not evidence.satisfied and "姓名" in evidence.note and evidence.access.allowed
 
@@ -84,7 +85,7 @@ def test_a_rule_stands_only_for_exempt_materials_unless_told_otherwise():
     MaterialRule.objects.update(scope=Scope.EXEMPT)  # e.g. "营业执照正、副本" that a 注销 must hand in
     grant(w, w.population, HUKOU_FIELDS)
     case = intake.start_application(w.applicant, w.impl)
-    assert w.hukou in intake.required_uploads(case)
+    assert w.hukou in materials.required_uploads(case)
     assert not MaterialEvidence.objects.exists() and not AccessLog.objects.exists()
 
 

@@ -22,6 +22,7 @@ the case exists, passes to `adopt(case, found)` so that checking the case reads 
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, fields, replace
 
+from tongban.cases.models import FileKind
 from tongban.catalog.codes import MaterialSource
 
 
@@ -185,3 +186,20 @@ def _registries_adopt(case, found: list[dict]) -> None:
 register("registries", _registries, probe=_registries_probe, adopt=_registries_adopt)
 
 __all__ = ["Check", "Outcome", "adopt", "check", "probe", "register"]
+
+
+# -- the case's materials, as the applicant, the window and the approver see them ----------------
+
+def required_uploads(case, checks: Outcome | None = None) -> list:
+    """Materials the applicant must upload: required, from the applicant (免提交 ones are fetched),
+    plus those a source could not supply after all (e.g. a revoked licence). `checks`: the case's
+    check() when the caller already has it (a page showing both asks the sources once)."""
+    checks = check(case) if checks is None else checks
+    return [m for m in case.matter_version.materials.all() if m.required and checks.from_applicant(m)]
+
+
+def missing_materials(case, *, excused=(), checks: Outcome | None = None) -> list:
+    """Required uploads not handed in (nor `excused`: supplied later by a joint case's prerequisite)."""
+    have = set(case.files.filter(replaced_at__isnull=True, kind=FileKind.MATERIAL)
+               .values_list("material_id", flat=True))
+    return [m for m in required_uploads(case, checks) if m.pk not in have and m.pk not in excused]
