@@ -85,6 +85,11 @@ def published_material(impl: Implementation, material_id: int) -> Material | Non
                                    version__status=VersionStatus.PUBLISHED).first()
 
 
+def materials_of(version: MatterVersion) -> QuerySet[Material]:
+    """A version's materials in their order (for staff pages too: not limited to published versions)."""
+    return version.materials.all()
+
+
 def categories(*, kind: str | None = None, audience: str | None = None) -> QuerySet[Category]:
     qs = Category.objects.all()
     if kind:
