@@ -1,4 +1,4 @@
-"""Public pages. Thin: reads come from tongban.catalog.selectors and tongban.portal.selectors."""
+"""Public pages. Thin: reads come from the catalog, org and portal selectors."""
 
 import os
 from urllib.parse import quote
