@@ -103,6 +103,16 @@ def organisation_for_administrator(user, credit_code: str) -> Organisation:
     return org
 
 
+def registered_credit_codes(credit_codes) -> set[str]:
+    """Which of `credit_codes` already have an organisation account."""
+    return set(Organisation.objects.values_list("credit_code", flat=True).filter(credit_code__in=list(credit_codes)))
+
+
+def authorisation_in(organisation: Organisation, pk: int) -> AgentAuthorisation | None:
+    """One authorisation of the organisation (another organisation's is None, as a missing one)."""
+    return AgentAuthorisation.objects.filter(pk=pk, organisation=organisation).first()
+
+
 def authorisations_of(organisation: Organisation):
     """Every authorisation of the organisation, current first, then expired and revoked (history)."""
     return (organisation.authorisations.select_related("agent", "granted_by", "revoked_by")

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.utils.http import http_date, quote_etag
 from ninja import Path, Query, Router
 
+from tongban.catalog import selectors
 from tongban.catalog.codes import (
     BY_AUTHORITY_TYPES,
     CaseKind,
@@ -23,7 +24,7 @@ from tongban.catalog.codes import (
     TongbanScope,
     VersionStatus,
 )
-from tongban.catalog.models import Category, Implementation, MatterVersion, ServiceObject
+from tongban.catalog.models import Category, Implementation, MatterVersion
 from tongban.catalog.schemas import CategoryOut, CodeTablesOut, GuideOut, MatterPage
 from tongban.catalog.selectors import (
     filter_implementations,
@@ -32,6 +33,7 @@ from tongban.catalog.selectors import (
     public_implementations,
 )
 from tongban.core.api_errors import ErrorOut, invalid, not_found, register_field_labels
+from tongban.org import selectors as org_selectors
 from tongban.org.api import division_by_code
 from tongban.org.models import Department, Level
 
@@ -53,11 +55,10 @@ def guide_url(code: str) -> str:
 def _department(value: str) -> Department:
     # Clients hold either our id (from /departments) or the 统一社会信用代码 (from exchange data).
     value = value.strip().upper()
-    qs = Department.objects.all()
     if value.isdigit() and len(value) < 18:
-        department = qs.filter(pk=int(value)).first()
+        department = org_selectors.department_by_id(int(value))
     elif len(value) == 18:
-        department = qs.filter(credit_code=value).first()
+        department = org_selectors.department_by_credit_code(value)
     else:
         raise invalid({"department": "实施部门应为部门编号或18位统一社会信用代码"})
     if department is None:
@@ -106,9 +107,9 @@ def list_matters(
     page_size: int = Query(20, ge=1, le=100, description="每页条数，1–100"),
 ):
     errors = {}
-    if service_object and not ServiceObject.objects.filter(code=service_object).exists():
+    if service_object and not selectors.service_object_exists(service_object):
         errors["object"] = f"服务对象“{service_object}”不存在，可选代码见 /api/v1/code-tables"
-    if theme and not Category.objects.filter(code=theme).exists():
+    if theme and not selectors.category_exists(theme):
         errors["theme"] = f"主题分类“{theme}”不存在，可选代码见 /api/v1/categories"
     if errors:
         raise invalid(errors)
@@ -171,9 +172,7 @@ def get_guide_version(request, response: HttpResponse,
                       implementation_code: str = Path(..., description="实施编码（31位）"),
                       number: int = Path(..., ge=1, description="版本号，从1开始")):
     impl = _public_entry(implementation_code)
-    version = (MatterVersion.objects.filter(matter_id=impl.matter_id, number=number, status=VersionStatus.PUBLISHED)
-               .prefetch_related("materials", "steps", "fees", "results", "faqs", "service_objects", "categories")
-               .first())
+    version = selectors.published_version(impl, number)
     if version is None:
         raise not_found(f"未找到该事项已发布的第{number}版")
     return _guide_response(request, response, impl, version)
@@ -187,11 +186,7 @@ def list_categories(
     kind: Category.Kind | None = Query(None, description="类别：topic 主题分类、life_event 人生阶段/经营周期"),
     audience: Category.Audience | None = Query(None, description="对象：person 个人、organisation 法人"),
 ):
-    qs = Category.objects.all()
-    if kind:
-        qs = qs.filter(kind=kind.value)
-    if audience:
-        qs = qs.filter(audience=audience.value)
+    qs = selectors.categories(kind=kind.value if kind else None, audience=audience.value if audience else None)
     return [{"code": c.code, "name": c.name, "kind": c.kind, "kind_label": c.get_kind_display(),
              "audience": c.audience, "audience_label": c.get_audience_display()} for c in qs]
 
@@ -208,7 +203,7 @@ def code_tables(request):
         "matter_types": [{"code": t.value, "label": t.label, "on_application": t not in BY_AUTHORITY_TYPES}
                          for t in MatterType],
         "levels": _choices(Level),
-        "service_objects": [{"code": o.code, "label": o.name} for o in ServiceObject.objects.all()],
+        "service_objects": [{"code": o.code, "label": o.name} for o in selectors.service_objects()],
         "case_kinds": _choices(CaseKind),
         "online_depths": _choices(OnlineDepth),
         "tongban_scopes": _choices(TongbanScope),

@@ -10,6 +10,7 @@ from tongban.accounts.selectors import department_scope_q
 from tongban.catalog.excel_export import exportable_implementations, write_workbook
 from tongban.catalog.excel_import import ImportReport, Progress, RowError, import_workbook
 from tongban.catalog.models import Implementation
+from tongban.core.services import audit
 
 __all__ = ["ImportReport", "RowError", "import_matters_file", "export_matters_file", "export_for_user",
            "write_template"]
@@ -33,8 +34,11 @@ def export_matters_file(path, actor=None) -> int:
 
 
 def export_for_user(stream, user) -> int:
-    """The download on the staff page: only entries of departments in the editor's scope."""
-    return write_workbook(stream, scoped_implementations(user))
+    """The download on the staff page: only entries of departments in the editor's scope; audited."""
+    count = write_workbook(stream, scoped_implementations(user))
+    audit(user, "catalog.export", None, f"导出实施清单 {count} 条", {"rows": count},
+          object_type="catalog.implementation")
+    return count
 
 
 def write_template(stream) -> int:

@@ -149,6 +149,11 @@ def jobs_for(user):
     return qs if sees_all_jobs(user) else qs.filter(created_by=user)
 
 
+def job_for(user, pk: int) -> ImportJob | None:
+    """One import job the user may see (their own, or any for those who see all)."""
+    return jobs_for(user).filter(pk=pk).first()
+
+
 def job_progress(job: ImportJob) -> dict:
     """done/total/percent for the progress bar, including the import phase's progress file."""
     done, total = job.progress_done, job.progress_total

@@ -7,8 +7,8 @@ from urllib.parse import quote
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from tongban.catalog.excel import export_for_user, write_template
@@ -16,11 +16,11 @@ from tongban.catalog.excel_import import ImportReport
 from tongban.catalog.excel_jobs import (
     MAX_UPLOAD_BYTES,
     can_manage_catalog,
+    job_for,
     job_progress,
     jobs_for,
     start_import,
 )
-from tongban.core.services import audit
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ERRORS_SHOWN = 500
@@ -75,7 +75,9 @@ def import_upload(request):
 
 @editor_required
 def import_job(request, pk):
-    job = get_object_or_404(jobs_for(request.user), pk=pk)
+    job = job_for(request.user, pk)
+    if job is None:
+        raise Http404("导入任务不存在")
     report = ImportReport.from_dict(job.report) if job.report else None
     context = {
         "job": job, "progress": job_progress(job), "report": report,
@@ -89,9 +91,7 @@ def import_job(request, pk):
 @editor_required
 def export_xlsx(request):
     stream = io.BytesIO()
-    count = export_for_user(stream, request.user)
-    audit(request.user, "catalog.export", None, f"导出实施清单 {count} 条", {"rows": count},
-          object_type="catalog.implementation")
+    export_for_user(stream, request.user)
     return _xlsx(stream, f"实施清单-{timezone.localdate():%Y%m%d}.xlsx")
 
 

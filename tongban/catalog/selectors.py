@@ -13,12 +13,14 @@ from tongban.catalog.codes import (
     OnlineDepth,
     ResultKind,
     TongbanScope,
+    VersionStatus,
 )
-from tongban.catalog.models import Implementation, MatterVersion
+from tongban.catalog.models import Category, Implementation, Material, MatterVersion, ServiceObject
 from tongban.catalog.spec import version_spec
 from tongban.forms.defaults import effective_form
 from tongban.forms.spec import SERVICE_OBJECTS
-from tongban.org.models import Division, Level
+from tongban.org.models import Level
+from tongban.org.selectors import division_ids_below_code
 
 
 def public_implementations() -> QuerySet[Implementation]:
@@ -37,7 +39,7 @@ def filter_implementations(qs: QuerySet[Implementation], *, division: str | None
     """Filters shared by the browse pages and the API. `division` is a code and includes the
     divisions below it; `service_object` is a 服务对象 code; `category` a Category code."""
     if division:
-        ids = _division_and_below(division)
+        ids = division_ids_below_code(division)
         qs = qs.filter(department__division_id__in=ids)
     if department:
         qs = qs.filter(department_id=department)
@@ -54,17 +56,6 @@ def filter_implementations(qs: QuerySet[Implementation], *, division: str | None
     return qs.distinct() if (service_object or category) else qs
 
 
-def _division_and_below(code: str) -> list[int]:
-    root = Division.objects.filter(code=code).first()
-    if root is None:
-        return []
-    ids, frontier = [root.pk], [root.pk]
-    while frontier:
-        frontier = list(Division.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids += frontier
-    return ids
-
-
 def get_public_implementation(code: str) -> Implementation:
     impl = (
         public_implementations()
@@ -79,6 +70,49 @@ def get_public_implementation(code: str) -> Implementation:
     if impl is None:
         raise Http404("事项不存在或已取消")
     return impl
+
+
+def published_version(impl: Implementation, number: int) -> MatterVersion | None:
+    """Version `number` of the entry's matter if it was ever published (drafts and withdrawn ones are not)."""
+    return (MatterVersion.objects.filter(matter_id=impl.matter_id, number=number, status=VersionStatus.PUBLISHED)
+            .prefetch_related("materials", "steps", "fees", "results", "faqs", "service_objects", "categories")
+            .first())
+
+
+def published_material(impl: Implementation, material_id: int) -> Material | None:
+    """A material of a published version of the entry's matter: its blank form and sample are public."""
+    return Material.objects.filter(pk=material_id, version__matter_id=impl.matter_id,
+                                   version__status=VersionStatus.PUBLISHED).first()
+
+
+def materials_of(version: MatterVersion) -> QuerySet[Material]:
+    """A version's materials in their order (for staff pages too: not limited to published versions)."""
+    return version.materials.all()
+
+
+def categories(*, kind: str | None = None, audience: str | None = None) -> QuerySet[Category]:
+    qs = Category.objects.all()
+    if kind:
+        qs = qs.filter(kind=kind)
+    if audience:
+        qs = qs.filter(audience=audience)
+    return qs
+
+
+def category_by_code(code: str) -> Category | None:
+    return Category.objects.filter(code=code).first()
+
+
+def category_exists(code: str) -> bool:
+    return Category.objects.filter(code=code).exists()
+
+
+def service_objects() -> QuerySet[ServiceObject]:
+    return ServiceObject.objects.all()
+
+
+def service_object_exists(code: str) -> bool:
+    return ServiceObject.objects.filter(code=code).exists()
 
 
 def other_implementations(impl: Implementation) -> QuerySet[Implementation]:

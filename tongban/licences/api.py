@@ -157,7 +157,7 @@ def share(request, body: ShareIn, identifier: str = Path(..., description="证�
 
 
 def _staff_licence(user, identifier: str) -> Licence:
-    licence = selectors.licences_for_staff(user).filter(identifier=identifier).first()
+    licence = selectors.licence_for_staff(user, identifier)
     if licence is None:
         raise not_found("证照不存在")
     return licence

@@ -55,6 +55,15 @@ def licences_for_staff(user) -> QuerySet:
     return _with_relations(Licence.objects.filter(department_scope_q(user, Role.APPROVER, "issuer")))
 
 
+def licence_for_staff(user, identifier: str) -> Licence | None:
+    return licences_for_staff(user).filter(identifier=identifier).first()
+
+
+def events_of(licence: Licence):
+    """The licence's event log, oldest first."""
+    return licence.events.all()
+
+
 def history(licence: Licence) -> list[Licence]:
     """Every version of the licence, oldest first."""
     chain = [licence]

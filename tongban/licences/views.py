@@ -80,7 +80,7 @@ def _mine(request, identifier):
 def licence_detail(request, identifier):
     licence = _mine(request, identifier)
     context = {"licence": licence, "fields": _fields(licence), "result": verification.verify_record(licence),
-               "history": selectors.history(licence), "events": licence.events.all(),
+               "history": selectors.history(licence), "events": selectors.events_of(licence),
                "days_choices": DAYS_CHOICES, "qr_svg": qr.svg(selectors.verify_url(licence), scale=3, border=4),
                "share": None, "errors": {}}
     status = 200

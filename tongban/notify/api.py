@@ -35,7 +35,5 @@ class InboxQuery(Schema):
 @router.get("", response={200: InboxOut, 401: ErrorOut, 422: ErrorOut}, operation_id="listMyMessages",
             summary="我的站内消息")
 def list_messages(request, q: Query[InboxQuery]):
-    items = selectors.inbox(request.auth)
-    if q.unread:
-        items = items.filter(read_at__isnull=True)
+    items = selectors.unread(request.auth) if q.unread else selectors.inbox(request.auth)
     return {"unread": selectors.unread_count(request.auth), "items": list(items[:50])}

@@ -12,10 +12,14 @@ def inbox(user):
     return Notification.objects.filter(recipient=user, channel=Channel.SITE).order_by("-created_at", "-id")
 
 
+def unread(user):
+    return inbox(user).filter(read_at__isnull=True)
+
+
 def unread_count(user) -> int:
     if not getattr(user, "is_authenticated", False):
         return 0
-    return inbox(user).filter(read_at__isnull=True).count()
+    return unread(user).count()
 
 
 def get_message(user, pk: int) -> Notification:

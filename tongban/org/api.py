@@ -1,15 +1,15 @@
 """Public read API of the administrative structure: divisions (四级), departments, service sites.
 
-Everything here is public information (政务公开); nothing is scoped by user.
+Everything here is public information (政务公开); nothing is scoped by user. Reads: org.selectors.
 """
 
 import re
 
-from django.db.models import Count, Prefetch, QuerySet
 from ninja import Path, Query, Router
 
 from tongban.core.api_errors import invalid, not_found, register_field_labels
-from tongban.org.models import Department, Division, Level, ServiceSite, Window
+from tongban.org import selectors
+from tongban.org.models import Department, Division, Level, ServiceSite
 from tongban.org.schemas import DepartmentOut, DivisionDetailOut, DivisionOut, SiteDetailOut, SiteOut
 
 router = Router()
@@ -18,27 +18,20 @@ register_field_labels({"parent": "上级区划代码", "level": "层级", "divis
                        "code": "区划代码", "credit_code": "统一社会信用代码", "site_id": "服务场所编号"})
 
 _DIVISION_CODE = re.compile(r"\d{6}|\d{9}|\d{12}")
-# full_name walks up the parents; five joins cover village → province.
-_UP = "parent__parent__parent__parent__parent"
 
 
 def division_by_code(code: str, field: str, label: str) -> Division:
     """The division a filter names; a bad or unknown code is the client's mistake (422)."""
     if not _DIVISION_CODE.fullmatch(code):
         raise invalid({field: f"{label}应为6位（市、县）或12位（乡镇、村）数字"})
-    division = Division.objects.filter(code=code).first()
+    division = selectors.division_by_code(code)
     if division is None:
         raise invalid({field: f"{label}“{code}”不存在"})
     return division
 
 
-def division_ids_below(root: Division) -> list[int]:
-    """The division and all divisions under it (a county filter includes its towns and villages)."""
-    ids, frontier = [root.pk], [root.pk]
-    while frontier:
-        frontier = list(Division.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids += frontier
-    return ids
+def _below(code: str) -> list[int]:
+    return selectors.division_ids_below(division_by_code(code, "division", "区划代码"))
 
 
 def _ref(division: Division | None) -> dict | None:
@@ -71,23 +64,18 @@ def list_divisions(
     parent: str | None = Query(None, description="上级区划代码：只返回其直接下级，如 439901"),
     level: Level | None = Query(None, description="层级：3 市级，4 县级，5 镇（乡、街道）级，6 村（社区）级"),
 ):
-    qs = Division.objects.select_related(_UP)
-    if parent:
-        qs = qs.filter(parent=division_by_code(parent, "parent", "上级区划代码"))
-    if level:
-        qs = qs.filter(level=level.value)
+    qs = selectors.divisions(parent=division_by_code(parent, "parent", "上级区划代码") if parent else None,
+                             level=level.value if level else None)
     return [_division_out(d) for d in qs]
 
 
 @router.get("/divisions/{code}", response=DivisionDetailOut, tags=["行政区划与部门"], operation_id="getDivision",
             summary="行政区划详情", description="一个区划及其直接下级、部门数和服务场所数。未知代码返回 404。")
 def get_division(request, code: str = Path(..., description="行政区划代码")):
-    division = (Division.objects.select_related(_UP)
-                .annotate(n_departments=Count("departments", distinct=True), n_sites=Count("sites", distinct=True))
-                .filter(code=code).first())
+    division = selectors.division_detail(code)
     if division is None:
         raise not_found(f"未找到区划代码为“{code}”的行政区划")
-    return {**_division_out(division), "children": [_ref(c) for c in division.children.order_by("code")],
+    return {**_division_out(division), "children": [_ref(c) for c in selectors.children_of(division)],
             "department_count": division.n_departments, "site_count": division.n_sites}
 
 
@@ -99,18 +87,14 @@ def list_departments(
     division: str | None = Query(None, description="区划代码：返回该区划及其下级区划的部门"),
     sector: str | None = Query(None, max_length=40, description="条线代码，如 market"),
 ):
-    qs: QuerySet[Department] = Department.objects.select_related("division")
-    if division:
-        qs = qs.filter(division_id__in=division_ids_below(division_by_code(division, "division", "区划代码")))
-    if sector:
-        qs = qs.filter(sector=sector)
+    qs = selectors.departments(division_ids=_below(division) if division else None, sector=sector)
     return [_department_out(d) for d in qs]
 
 
 @router.get("/departments/{credit_code}", response=DepartmentOut, tags=["行政区划与部门"],
             operation_id="getDepartment", summary="部门详情", description="按统一社会信用代码查询部门。")
 def get_department(request, credit_code: str = Path(..., description="部门的统一社会信用代码（18位）")):
-    department = Department.objects.select_related("division").filter(credit_code=credit_code.upper()).first()
+    department = selectors.department_by_credit_code(credit_code.upper())
     if department is None:
         raise not_found(f"未找到统一社会信用代码为“{credit_code}”的部门")
     return _department_out(department)
@@ -119,17 +103,14 @@ def get_department(request, credit_code: str = Path(..., description="部门的�
 @router.get("/sites", response=list[SiteOut], tags=["服务场所"], operation_id="listSites", summary="服务场所列表",
             description="政务服务中心、便民服务中心和便民服务站；按区划（含下级区划）筛选。")
 def list_sites(request, division: str | None = Query(None, description="区划代码：返回该区划及其下级区划的场所")):
-    qs = ServiceSite.objects.select_related("division")
-    if division:
-        qs = qs.filter(division_id__in=division_ids_below(division_by_code(division, "division", "区划代码")))
+    qs = selectors.sites(division_ids=_below(division) if division else None)
     return [_site_out(s) for s in qs]
 
 
 @router.get("/sites/{site_id}", response=SiteDetailOut, tags=["服务场所"], operation_id="getSite",
             summary="服务场所详情", description="一个服务场所及其窗口和进驻部门。")
 def get_site(request, site_id: int = Path(..., description="服务场所编号")):
-    windows = Prefetch("windows", queryset=Window.objects.prefetch_related("departments").order_by("number"))
-    site = ServiceSite.objects.select_related("division").prefetch_related(windows).filter(pk=site_id).first()
+    site = selectors.site_detail(site_id)
     if site is None:
         raise not_found(f"未找到编号为 {site_id} 的服务场所")
     return {**_site_out(site), "windows": [

@@ -1,4 +1,4 @@
-"""Public pages. Thin: reads come from tongban.catalog.selectors and tongban.portal.selectors."""
+"""Public pages. Thin: reads come from the catalog, org and portal selectors."""
 
 import os
 from urllib.parse import quote
@@ -6,15 +6,16 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from tongban.catalog.codes import VersionStatus
-from tongban.catalog.models import Category, Material
+from tongban.catalog import selectors as catalog
+from tongban.catalog.models import Category
 from tongban.catalog.selectors import get_public_implementation, guide_data, other_implementations
 from tongban.core import qr
-from tongban.org.models import Department, Division
+from tongban.org import selectors as org
+from tongban.org.models import Level
 from tongban.portal import pdf
 from tongban.portal import selectors as portal
 from tongban.portal.exports import published_list_xlsx
@@ -81,8 +82,9 @@ def material_file(request, code, material_id, kind):
     if field is None:
         raise Http404
     impl = get_public_implementation(code)
-    material = get_object_or_404(Material, pk=material_id, version__matter_id=impl.matter_id,
-                                 version__status=VersionStatus.PUBLISHED)
+    material = catalog.published_material(impl, material_id)
+    if material is None:
+        raise Http404("材料不存在")
     stored = getattr(material, field)
     if not stored:
         raise Http404("该材料没有此文件")
@@ -119,7 +121,9 @@ def departments(request):
 
 
 def department(request, pk):
-    dept = get_object_or_404(Department.objects.select_related("division"), pk=pk)
+    dept = org.department_by_id(pk)
+    if dept is None:
+        raise Http404("部门不存在")
     filters = portal.BrowseFilters(department=dept.pk)
     return render(request, "portal/department.html", {
         "department": dept, "page_obj": _page(request, portal.browse(filters)),
@@ -132,7 +136,7 @@ def browse(request):
     query = request.GET.copy()
     query.pop("page", None)
     context = {"filters": filters, "page_obj": page_obj, "query": query.urlencode(),
-               "category": Category.objects.filter(code=filters.category).first()}
+               "category": catalog.category_by_code(filters.category)}
     if request.htmx and request.htmx.target == "browse-results":
         return render(request, "portal/_browse_results.html", context)
     return render(request, "portal/browse.html", {**context, **portal.browse_options()})
@@ -146,7 +150,7 @@ def published_list(request, kind):
     spec = portal.LISTS[kind]
     return render(request, "portal/list.html", {
         "kind": kind, "title": spec["title"], "division": division,
-        "divisions": Division.objects.filter(level__lte=4).order_by("code"),
+        "divisions": org.divisions_down_to(Level.COUNTY),
         "page_obj": _page(request, qs, 50),
         "query": f"division={quote(division)}" if division else "",
     })

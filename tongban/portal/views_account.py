@@ -10,14 +10,16 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from tongban.accounts import identity, organisations
 from tongban.accounts import second_factor as sf
-from tongban.accounts.models import AgentAuthorisation, AssuranceLevel, Organisation, User, VerificationMethod
+from tongban.accounts.models import AgentAuthorisation, AssuranceLevel, Organisation, VerificationMethod
 from tongban.accounts.selectors import is_staff_member
+from tongban.accounts.user_selectors import verified_person
 from tongban.portal import identity_sources
 
 
@@ -30,8 +32,8 @@ def _field_errors(exc: ValidationError) -> dict[str, str]:
 @login_required
 def my_account(request):
     user = request.user
-    registered = set(Organisation.objects.values_list("credit_code", flat=True).filter(
-        credit_code__in=[c for c, _ in identity_sources.represented_organisations(user)]))
+    registered = organisations.registered_credit_codes(
+        c for c, _ in identity_sources.represented_organisations(user))
     return render(request, "portal/account/account.html", {
         "verifications": identity.verifications_of(user)[:20],
         "levels": AssuranceLevel,
@@ -118,8 +120,7 @@ def _authorise(user, org: Organisation, form: dict) -> AgentAuthorisation:
     if not number:
         errors["id_number"] = ["请填写被授权人公民身份号码"]
     else:
-        agent = User.objects.filter(id_number=number, display_name=form["name"],
-                                    identity_level__gte=organisations.AGENT_MIN_LEVEL, is_active=True).first()
+        agent = verified_person(number, form["name"], organisations.AGENT_MIN_LEVEL)
         if agent is None and form["name"]:
             # Whether the number exists or the name is wrong looks the same: nobody learns who has an account.
             errors["id_number"] = ["未找到该姓名和公民身份号码对应的已实名认证账户；请被授权人先注册并完成实名认证"]
@@ -179,7 +180,9 @@ def revoke_agent(request, credit_code, pk):
         org = organisations.organisation_for_administrator(user, credit_code)
     except PermissionDenied as exc:
         return render(request, "portal/account/forbidden.html", {"message": str(exc)}, status=403)
-    auth = get_object_or_404(AgentAuthorisation, pk=pk, organisation=org)
+    auth = organisations.authorisation_in(org, pk)
+    if auth is None:
+        raise Http404("授权不存在")
     try:
         organisations.revoke_authorisation(user, auth, request.POST.get("reason", ""))
     except (ValidationError, PermissionDenied) as exc:

@@ -50,6 +50,11 @@ def my_data_use(user, *, limit: int = 200) -> list[AccessLog]:
     return rows
 
 
+def field_names(resource: DataResource) -> dict[str, str]:
+    """{field key: its Chinese name} of a resource, to label the fields a log row lists."""
+    return dict(resource.fields.values_list("key", "name"))
+
+
 def staff_log_scope_q(user) -> Q:
     if getattr(user, "is_superuser", False):
         return Q()

@@ -19,7 +19,9 @@ def my_data_use(request):
     organisations = selectors.represented_organisations(user)
     names = {}
     for row in rows:
-        field_names = names.setdefault(row.resource_id, dict(row.resource.fields.values_list("key", "name")))
+        if row.resource_id not in names:
+            names[row.resource_id] = selectors.field_names(row.resource)
+        field_names = names[row.resource_id]
         row.field_names = [field_names.get(k, k) for k in row.fields]
         row.about_me = row.subject_key == (user.id_number or "").upper()
     return render(request, "registries/my_data_use.html", {

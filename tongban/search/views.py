@@ -4,7 +4,8 @@ fragment for the search box's listbox."""
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from tongban.org.models import Division, Level
+from tongban.org.models import Level
+from tongban.org.selectors import divisions_down_to
 from tongban.search import selectors
 
 PER_PAGE = 20
@@ -29,7 +30,7 @@ def search_page(request):
         "division": division,
         "service_object": service_object,
         "page": page,
-        "divisions": Division.objects.filter(level__lte=Level.COUNTY).order_by("code"),
+        "divisions": divisions_down_to(Level.COUNTY),
         "service_objects": SERVICE_OBJECTS,
         "results": None,
         "error": "",

@@ -7,6 +7,7 @@ from tongban.cases.models import BundleMemberState, BundlePhase, CaseBundle, Pha
 from tongban.forms.rendering import answers_for_display
 from tongban.themes.definition import definition_of
 from tongban.themes.models import Theme
+from tongban.themes.planning import plan
 from tongban.themes.selectors import FIGURES, published_themes, reduction_report
 
 MODE_LABELS = {"always": "必办", "rule": "按情形办理", "optional": "可选"}
@@ -47,7 +48,6 @@ def guide(theme: Theme) -> dict:
 
 def _typical_materials(theme: Theme, definition: dict) -> list[dict]:
     from tongban.themes.selection import typical_situation
-    from tongban.themes.services import plan
 
     _, _, merged, _ = plan(definition, typical_situation(definition), None, partial=True)
     return [m.as_dict() for m in merged.materials] if merged else []
@@ -94,8 +94,6 @@ def joint_timeline(bundle: CaseBundle, *, for_applicant: bool) -> list[dict]:
 def joint_merged_spec(bundle: CaseBundle) -> list[dict]:
     """The one form the applicant filled, rebuilt from the joint case's own snapshot (definition,
     answers to the questions and the members chosen), for 补正 and for display."""
-    from tongban.themes.services import plan
-
     definition = bundle.definition or {}
     if not definition.get("members"):
         return []

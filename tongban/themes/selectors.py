@@ -14,6 +14,7 @@ from tongban.registries.models import AccessLog
 from tongban.themes.definition import definition_of
 from tongban.themes.merge import merge, prefill
 from tongban.themes.models import Theme, ThemeStatus
+from tongban.themes.planning import plan
 from tongban.themes.prefill import read_registries, registry_answers
 from tongban.themes.selection import choose, typical_situation
 
@@ -129,8 +130,6 @@ def evaluate_theme(theme: Theme, situation: dict | None, optional=None, user=Non
     that ref before ({member code: …}) and is updated in place, so a member already read is not read
     again. Without them (anonymous callers, or a ref whose reads this caller cannot recall) nothing is
     read and registry_prefill is empty."""
-    from tongban.themes.services import plan
-
     definition = definition_of(theme)
     answers, selection, merged, errors = plan(definition, situation, optional, partial=True)
     names = {m["code"]: m["name"] for m in definition["members"]}

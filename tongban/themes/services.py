@@ -22,7 +22,7 @@ from tongban.core.services import audit
 from tongban.forms.validation import clean_answers
 from tongban.themes import exemptions
 from tongban.themes.definition import definition_of, member_by_code
-from tongban.themes.merge import MergedForm, merge
+from tongban.themes.merge import MergedForm
 from tongban.themes.models import (
     Theme,
     ThemeDependency,
@@ -31,7 +31,8 @@ from tongban.themes.models import (
     ThemeRule,
     ThemeStatus,
 )
-from tongban.themes.selection import Selection, choose, clean_situation
+from tongban.themes.planning import plan
+from tongban.themes.selection import Selection
 from tongban.themes.validation import validate_definition
 
 THEME_FIELDS = ("name", "division", "service_object", "lead_department", "handout_window", "promised_days",
@@ -140,17 +141,6 @@ def retire_theme(actor, theme: Theme, reason: str) -> Theme:
 
 
 # -- applying -------------------------------------------------------------------------------------
-
-def plan(definition: dict, situation: dict | None, optional=None, *, partial=False):
-    """(situation answers, selection, merged form or None, errors) — the shared first half of
-    evaluating and applying. Errors are keyed situation.<q>, optional, members."""
-    answers, errors = clean_situation(definition, situation, partial=partial)
-    errors = {f"situation.{k}": v for k, v in errors.items()}
-    selection, choice_errors = choose(definition, answers, optional)
-    errors.update(choice_errors)
-    merged = merge(definition, selection) if selection.members else None
-    return answers, selection, merged, errors
-
 
 def _upload_errors(merged: MergedForm, uploads: dict, outcomes: dict) -> dict:
     errors = {}

@@ -19,6 +19,7 @@ from tongban.cases.views_staff import (
     split_errors,
     staff_page,
 )
+from tongban.catalog.selectors import materials_of
 from tongban.core.validators import mask_id_number
 from tongban.themes import page_selectors
 
@@ -55,7 +56,7 @@ def detail(request, number):
 def _render(request, bundle, *, errors=None, general=None, typed=None, status=200):
     members = page_selectors.member_rows(bundle)
     for m in members:
-        m["materials"] = list(m["case"].matter_version.materials.all())
+        m["materials"] = list(materials_of(m["case"].matter_version))
     return render_staff(request, "themes/staff/joint_case.html", {
         "bundle": bundle, "members": members, "clock": deadlines.clock(bundle),
         "timeline": page_selectors.joint_timeline(bundle, for_applicant=False),

@@ -28,10 +28,11 @@ from tongban.forms.validation import clean_answers
 from tongban.themes import exemptions, page_selectors
 from tongban.themes.definition import definition_of
 from tongban.themes.merge import prefill
+from tongban.themes.planning import plan
 from tongban.themes.prefill import read_registries, registry_answers, shown_sources
 from tongban.themes.selection import clean_situation
 from tongban.themes.selectors import published_theme
-from tongban.themes.services import apply_for_theme, plan
+from tongban.themes.services import apply_for_theme
 from tongban.themes.tasks import journey_upload_dir
 
 SESSION_PREFIX = "theme_journey:"
