@@ -1,4 +1,5 @@
 import contextvars
+import re
 from dataclasses import dataclass
 
 
@@ -40,3 +41,13 @@ def clear_request(token) -> None:
 
 def current_origin() -> Origin:
     return _origin.get()
+
+
+# A phone (not a tablet) is the 移动端 channel of 两线四端 (docs/domain.md §3); iPads and desktops are 网站.
+_PHONE_UA = re.compile(r"iPhone|iPod|Windows Phone|HarmonyOS|Android.+Mobile|Mobi", re.I)
+
+
+def channel_of(request) -> str:
+    """"mobile" or "web": the channel an online application arrives by, from the browser."""
+    ua = request.META.get("HTTP_USER_AGENT", "")
+    return "mobile" if _PHONE_UA.search(ua) and "iPad" not in ua else "web"

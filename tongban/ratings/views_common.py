@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import render
 
 from tongban.accounts.models import Role
-from tongban.cases.views_staff import staff_nav
+from tongban.cases.views.staff import staff_nav
 from tongban.ratings.models import Level
 from tongban.ratings.selectors import has_any_role
 

@@ -11,7 +11,7 @@ from tongban.cases import deadlines
 from tongban.cases.selectors import bundle_for_staff, bundle_queue
 from tongban.cases.services import bundles
 from tongban.cases.services.common import CaseConflict
-from tongban.cases.views_staff import (
+from tongban.cases.views.staff import (
     PermissionDenied,
     ValidationError,
     posted_revision,

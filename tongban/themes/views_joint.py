@@ -15,7 +15,7 @@ from tongban.cases.models import BundlePhase, DeliveryMethod, DeliveryStatus, Ph
 from tongban.cases.rating_links import joint_rating_path
 from tongban.cases.selectors import bundle_for_applicant
 from tongban.cases.services import bundles
-from tongban.cases.views_applicant import UPLOAD_ACCEPT
+from tongban.forms.uploads import ACCEPT_ATTR
 from tongban.forms.validation import clean_answers
 from tongban.themes import page_selectors
 from tongban.themes.services import correct_joint_application
@@ -90,7 +90,7 @@ def _render(request, bundle, *, errors=None, typed=None, status=200):
         "spec": spec, "form_answers": {**(bundle.answers or {}), **(typed or {})},
         "form_errors": {k.removeprefix("answers."): v for k, v in errors.items() if k.startswith("answers.")},
         "upload_rows": [{"m": m, "error": errors.get(f"materials.{m['key']}", "")} for m in uploads],
-        "summary": summary, "accept": UPLOAD_ACCEPT,
+        "summary": summary, "accept": ACCEPT_ATTR,
         "can_choose_delivery": bundle.phase != BundlePhase.REFUSED and bundle.delivery_status not in (
             DeliveryStatus.SHIPPED, DeliveryStatus.DELIVERED),
         "delivery_methods": [(DeliveryMethod.WINDOW.value, DeliveryMethod.WINDOW.label),

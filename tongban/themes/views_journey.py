@@ -19,11 +19,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from tongban.cases.views_applicant import UPLOAD_ACCEPT, channel_of
+from tongban.core.request_context import channel_of
 from tongban.forms.rendering import answers_for_display
 from tongban.forms.spec import APPLICANT_TYPE_KEY
 from tongban.forms.storage import private_storage
-from tongban.forms.uploads import check_upload
+from tongban.forms.uploads import ACCEPT_ATTR, check_upload
 from tongban.forms.validation import clean_answers
 from tongban.themes import exemptions, page_selectors
 from tongban.themes.definition import definition_of
@@ -354,7 +354,7 @@ def materials(request, code):
     others = [r for r in every if not r.upload]
     summary = [(f"#material-{r['m'].key}", r["error"]) for r in rows if r["error"]]
     return render(request, "themes/journey/materials.html", _context(
-        journey, current, rows=rows, others=others, summary=summary, accept=UPLOAD_ACCEPT,
+        journey, current, rows=rows, others=others, summary=summary, accept=ACCEPT_ATTR,
         returning=_returning(request)), status=400 if errors else 200)
 
 

@@ -28,7 +28,7 @@ from tongban.cases.selectors import current_files, timeline, user_has_role_for
 from tongban.cases.services import delivery as delivery_services
 from tongban.cases.services import intake, processing
 from tongban.cases.services.common import CaseConflict
-from tongban.cases.views_staff import (
+from tongban.cases.views.staff import (
     file_url,
     posted_revision,
     render_staff,

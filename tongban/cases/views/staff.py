@@ -22,6 +22,7 @@ from tongban.accounts.selectors import is_platform_admin, roles_of
 from tongban.cases.models import Case
 from tongban.cases.selectors import case_for_staff, is_staff_member
 from tongban.cases.services.common import CaseConflict, lock
+from tongban.forms.uploads import ACCEPT_ATTR
 
 PAGE_SIZE = 50
 
@@ -64,7 +65,7 @@ def staff_page(*, role: str | None = None):
 
 
 def render_staff(request, template: str, context: dict, status: int = 200):
-    context = {"staff_nav": staff_nav(request.user, request.path), **context}
+    context = {"staff_nav": staff_nav(request.user, request.path), "accept": ACCEPT_ATTR, **context}
     return render(request, template, context, status=status)
 
 

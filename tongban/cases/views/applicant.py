@@ -6,7 +6,6 @@ the page is rendered again with what the applicant typed, and the errors are lis
 links to the fields (GOV.UK error summary pattern).
 """
 
-import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,7 +19,6 @@ from tongban.cases import deadlines, materials, notices, selectors
 from tongban.cases.models import (
     OPEN_PHASES,
     Case,
-    Channel,
     DeliveryMethod,
     DeliveryStatus,
     FileKind,
@@ -29,21 +27,15 @@ from tongban.cases.models import (
 from tongban.cases.services import delivery as delivery_service
 from tongban.cases.services import intake
 from tongban.catalog.models import Implementation
+from tongban.core.request_context import channel_of
 from tongban.delivery.selectors import shipments_for
 from tongban.forms.defaults import effective_form
+from tongban.forms.uploads import ACCEPT_ATTR
 from tongban.forms.validation import clean_answers
 from tongban.payments.selectors import orders_for
 
-# A phone (not a tablet) is the 移动端 channel; iPads and desktops are 网站.
-_PHONE_UA = re.compile(r"iPhone|iPod|Windows Phone|HarmonyOS|Android.+Mobile|Mobi", re.I)
 SUBMITTED_KEY = "tongban_just_submitted"  # session: show the confirmation panel once after 提交
-UPLOAD_ACCEPT = ".pdf,.jpg,.jpeg,.png,.ofd"
 FIELD_PREFIX = "f-"  # forms/_form.html's default id prefix
-
-
-def channel_of(request) -> str:
-    ua = request.META.get("HTTP_USER_AGENT", "")
-    return Channel.MOBILE if _PHONE_UA.search(ua) and "iPad" not in ua else Channel.WEB
 
 
 # -- reading one's own cases (404 for anyone else's, the same as for a missing one) --------------
@@ -243,7 +235,7 @@ def _render_draft(request, case, spec, *, errors=None, typed=None):
         "case": case, "spec": spec, "answers": {**case.answers, **(typed or {})}, "errors": errors,
         "form_errors": {k: v for k, v in errors.items() if k in keys},
         "summary": summary, "materials": material_rows(case, errors, checks),
-        "accept": UPLOAD_ACCEPT, "missing": materials.missing_materials(case, checks=checks),
+        "accept": ACCEPT_ATTR, "missing": materials.missing_materials(case, checks=checks),
     })
 
 
@@ -339,7 +331,7 @@ def _render_case(request, case, *, errors=None, section="", typed=None, status=2
         if section != "delivery" else {},
         "delivery_errors": errors if section == "delivery" else {},
         "summary": _delivery_summary(errors) if section == "delivery" else error_summary(errors, spec),
-        "accept": UPLOAD_ACCEPT,
+        "accept": ACCEPT_ATTR,
         "can_withdraw": case.phase in (Phase.SUBMITTED, Phase.CORRECTION),
         # A case registered at a window: its form and files are the clerk's; the applicant adds files.
         "applicant_edits": not case.registered_by_id,

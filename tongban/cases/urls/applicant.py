@@ -1,7 +1,7 @@
 from django.urls import path
 
-from tongban.cases import views_applicant as v
-from tongban.cases import views_files
+from tongban.cases.views import applicant as v
+from tongban.cases.views import files as views_files
 
 urlpatterns = [
     path("apply/<str:code>/", v.apply_start, name="applicant-apply"),

@@ -17,7 +17,7 @@ from tongban.accounts.identity import (
     verify_in_person,
 )
 from tongban.accounts.models import AssuranceLevel, Role, User
-from tongban.cases.views_staff import render_staff, split_errors, staff_page
+from tongban.cases.views.staff import render_staff, split_errors, staff_page
 from tongban.core.validators import mask_id_number, mask_phone, validate_id_number
 
 TEMPLATE = "cases/staff/desk_identity.html"

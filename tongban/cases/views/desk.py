@@ -21,8 +21,8 @@ from tongban.cases.models import OPEN_PHASES, Case, Channel, DeliveryStatus, Pha
 from tongban.cases.selectors import case_for_staff, cases_for_staff, current_files, queue
 from tongban.cases.services import delivery as delivery_services
 from tongban.cases.services import intake
-from tongban.cases.views_inbox import case_rows
-from tongban.cases.views_staff import file_url, render_staff, split_errors, staff_page
+from tongban.cases.views.inbox import case_rows
+from tongban.cases.views.staff import file_url, render_staff, split_errors, staff_page
 from tongban.catalog.models import Implementation
 from tongban.core.validators import mask_phone, validate_id_number
 from tongban.forms.defaults import effective_form

@@ -1,6 +1,10 @@
 from django.urls import path
 
-from tongban.cases import views_desk, views_desk_identity, views_inbox, views_supervise, views_workbench
+from tongban.cases.views import desk as views_desk
+from tongban.cases.views import desk_identity as views_desk_identity
+from tongban.cases.views import inbox as views_inbox
+from tongban.cases.views import supervise as views_supervise
+from tongban.cases.views import workbench as views_workbench
 
 urlpatterns = [
     path("desk/", views_desk.desk, name="staff-desk"),

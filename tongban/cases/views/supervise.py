@@ -7,8 +7,8 @@ from django.views.decorators.http import require_GET
 from tongban.accounts.models import Role
 from tongban.cases.models import Urge
 from tongban.cases.selectors import cases_for_staff, queue
-from tongban.cases.views_inbox import case_rows, filter_cases
-from tongban.cases.views_staff import render_staff, staff_page
+from tongban.cases.views.inbox import case_rows, filter_cases
+from tongban.cases.views.staff import render_staff, staff_page
 
 ROLES = (Role.SUPERVISOR,)
 LIST_LIMIT = 100
