@@ -16,7 +16,8 @@ from tongban.core.actors import as_user
 from tongban.core.services import audit
 from tongban.ratings.models import CASE_HANDLING, DUPLICATE_MESSAGE, Rating
 from tongban.ratings.selectors import rateable_cases_of
-from tongban.ratings.services.rating import clean_rating, mode_of, new_rating
+from tongban.ratings.services.loop import open_review
+from tongban.ratings.services.recording import clean_rating, mode_of, new_rating
 
 
 def joint_label(bundle: CaseBundle) -> str:
@@ -56,8 +57,6 @@ def rate_joint(actor, bundle: CaseBundle, *, level, channel: str, scores: dict |
           {"level": first.level, "channel": channel, "anonymous": anonymous, "ratings": [r.pk for r in rows],
            "cases": [c.number for c in cases]}, object_id=bundle.number)
     if first.is_bad:
-        from tongban.ratings.services.loop import open_review
-
         for row in rows:  # each department verifies and answers for its own part
             open_review(row)
     return rows
