@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 
 from tongban.core.admin import PlatformAdminOnly
 from tongban.workflow import diagram, services, subjects
-from tongban.workflow.models import ROLE_CHOICES, Process, ProcessVersion, State, Transition
+from tongban.workflow.models import ROLE_CHOICES, ROLE_LABELS, Process, ProcessVersion, State, Transition
 
 
 class _DraftInline(admin.TabularInline):
@@ -48,6 +48,16 @@ class TransitionInline(PlatformAdminOnly, _DraftInline):
     model = Transition
     form = TransitionForm
     fields = TransitionForm.Meta.fields
+    readonly_fields = ("role_names",)
+
+    def get_fields(self, request, obj=None):
+        if self._editable(obj):
+            return self.fields
+        return tuple("role_names" if f == "roles" else f for f in self.fields)
+
+    @admin.display(description="可执行角色")
+    def role_names(self, transition):
+        return "、".join(ROLE_LABELS.get(r, r) for r in transition.roles)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name in ("from_state", "to_state"):  # only the states of the version being edited
