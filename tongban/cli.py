@@ -81,7 +81,7 @@ def demo(argv) -> int:
     django.setup()
     print(f"数据目录：{data_dir}")
     print("建立数据库…", flush=True)
-    call_command("migrate", interactive=False, verbosity=0)
+    _migrate(data_dir / DEMO_DB)
     print("加载演示城市（云川市）…", flush=True)
     from tongban.demo.loader import load_demo
 
@@ -92,6 +92,38 @@ def demo(argv) -> int:
     if args.no_serve:
         return 0
     return _serve(args.port, data_dir)
+
+
+def _migrate(db: Path) -> None:
+    """A fresh schema for the demo database. Every start rebuilds the demo, and running the
+    migrations is most of a quick start's time, so the migrated empty database is kept in the user's
+    cache under a key of every migration file and the Django version, and copied when it matches."""
+    import hashlib
+    import shutil
+
+    import django
+    from django.core.management import call_command
+    from django.db import connection
+
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha256(django.get_version().encode())
+    for path in sorted(root.glob("*/migrations/*.py")):
+        digest.update(str(path.relative_to(root)).encode() + path.read_bytes())
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tongban"
+    schema = cache / f"demo-schema-{digest.hexdigest()[:20]}.sqlite3"
+    if schema.exists():
+        shutil.copyfile(schema, db)
+        return
+    call_command("migrate", interactive=False, verbosity=0)
+    with connection.cursor() as cursor:  # everything in the main file, so one copy holds it all
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = schema.with_suffix(f".{os.getpid()}.tmp")
+        shutil.copyfile(db, partial)
+        partial.replace(schema)  # atomic: a concurrent start never copies half a file
+    except OSError:
+        pass  # no writable cache (read-only home): the next start migrates again
 
 
 def _port_free(port: int) -> bool:
