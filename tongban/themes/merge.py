@@ -10,6 +10,7 @@ result fills are not asked. Materials: the same name, or the same alias group, i
 
 from dataclasses import dataclass, field
 
+from tongban.cases.answers import prefill_from_account
 from tongban.catalog.codes import MaterialSource
 from tongban.catalog.models import MatterVersion
 from tongban.forms.defaults import effective_form
@@ -219,13 +220,6 @@ def _materials(definition: dict, selection: Selection, versions: dict) -> list[M
 
 def prefill(spec: list[dict], user) -> dict:
     """Answers from the account, as the cases app prefills a draft."""
-    from tongban.cases.answers import PREFILL
-
-    out = {}
-    if user is None or not getattr(user, "is_authenticated", False):
-        return out
-    for f in spec:
-        source = f.get("prefill")
-        if source in PREFILL and PREFILL[source](user):
-            out[f["key"]] = PREFILL[source](user)
-    return out
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    return prefill_from_account(spec, user)
