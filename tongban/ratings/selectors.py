@@ -5,11 +5,17 @@ Department staff (审批人员) see their department's ratings and bad ratings; 
 reads as missing (404), never as forbidden, so numbers cannot be probed.
 """
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import department_scope_q, departments_in_scope, is_platform_admin, roles_of
+from tongban.accounts.selectors import (
+    can_act_for_department,
+    department_scope_q,
+    departments_in_scope,
+    is_platform_admin,
+    roles_of,
+)
 from tongban.cases.models import Case, CaseBundle, Phase
 from tongban.cases.rating_links import case_number_from, joint_number_from
 from tongban.ratings.models import (
@@ -22,6 +28,7 @@ from tongban.ratings.models import (
     ReturnVisitSample,
     ReviewStatus,
     TicketStatus,
+    VisitStatus,
 )
 from tongban.ratings.process import FORMS, REVIEW_STATES
 from tongban.workflow import selectors as workflow
@@ -88,7 +95,17 @@ def ratings_of_case(case: Case):
 
 
 def case_rating(case: Case) -> Rating | None:
-    return ratings_of_case(case).filter(handling=CASE_HANDLING).first()
+    return rating_of_handling(case, CASE_HANDLING)
+
+
+def rating_of_handling(case: Case, handling: str) -> Rating | None:
+    """The rating of one handling of the case (the case, or one visit to a window), if given."""
+    return ratings_of_case(case).filter(handling=handling).first()
+
+
+def rating_by_id(pk) -> Rating:
+    """A rating just recorded, read again for the answer: the rater may be anonymous, so unscoped."""
+    return Rating.objects.select_related("case", "department").get(pk=pk)
 
 
 def public_history(review: BadRatingReview):
@@ -103,6 +120,10 @@ def ratings_of_user(user):
 
 def indicators_of(mode: str):
     return Indicator.objects.filter(mode=mode).order_by("order")
+
+
+def active_indicators(mode: str):
+    return indicators_of(mode).filter(active=True)
 
 
 # -- the tablet and the phone --------------------------------------------------------------------
@@ -178,10 +199,13 @@ def review_counts(user) -> dict[str, int]:
     return {code: review_queue(user, code).count() for code, _ in REVIEW_QUEUES}
 
 
+def review_history(review: BadRatingReview):
+    """Every step of the loop, for staff (the rater sees public_history)."""
+    return review.events.select_related("actor").order_by("at", "id")
+
+
 def actions_for(user, review: BadRatingReview) -> list[str]:
     """The loop actions this user may take on the review now."""
-    from tongban.accounts.selectors import can_act_for_department
-
     if not review.is_open:
         return []
     held = {role for t in workflow.transitions_from(review.state) for role in t.roles
@@ -204,6 +228,24 @@ def visits_for_staff(user):
         return ReturnVisit.objects.none()
     return (ReturnVisit.objects.filter(_scope(user, VISIT_ROLES, "sample__department"))
             .select_related("sample", "sample__department", "case", "case__matter_version", "caller"))
+
+
+def samples_with_progress(user, *, limit: int = 60):
+    """The samples in scope, the latest month first, each with its calls done and satisfied ones."""
+    return (samples_for_staff(user)
+            .annotate(done=Count("visits", filter=Q(visits__status=VisitStatus.DONE)),
+                      satisfied=Count("visits", filter=Q(visits__status=VisitStatus.DONE, visits__level__gte=3)))
+            .order_by("-month", "department__name")[:limit])
+
+
+def calls_of(user, *, limit: int = 200):
+    """The calls given to this caller and not made yet, by month and case."""
+    return (visits_for_staff(user).filter(caller=user).exclude(status=VisitStatus.DONE)
+            .order_by("sample__month", "case_id")[:limit])
+
+
+def unassigned_call_count(user) -> int:
+    return visits_for_staff(user).exclude(status=VisitStatus.DONE).filter(caller__isnull=True).count()
 
 
 def visit_for_staff(user, pk) -> ReturnVisit | None:
@@ -229,6 +271,11 @@ def departments_for_visits(user):
     return departments_in_scope(user, Role.SUPERVISOR)
 
 
+def supervised_department(user, pk):
+    """A department the user supervises (samples are drawn for it, tickets sent to it), or None."""
+    return departments_in_scope(user, Role.SUPERVISOR).filter(pk=pk).first()
+
+
 # -- 办不成事 -------------------------------------------------------------------------------------
 
 TICKET_ROLES = (Role.APPROVER, Role.SUPERVISOR)
@@ -250,6 +297,28 @@ def ticket_for_staff(user, number: str) -> CannotDoTicket | None:
     return tickets_for_staff(user).filter(number=number).first()
 
 
+def ticket_by_number(number: str) -> CannotDoTicket | None:
+    """A ticket for its reporter's status page: the signed link, checked by the caller, is the access."""
+    return CannotDoTicket.objects.filter(number=number).select_related("department").first()
+
+
+def ticket_history(ticket: CannotDoTicket, *, public_only: bool = False):
+    events = ticket.events.filter(public=True) if public_only else ticket.events.all()
+    return events.order_by("at", "id")
+
+
+def supervises_ticket(user, ticket: CannotDoTicket) -> bool:
+    """督办: the ticket is in a division the user supervises, or sent to a department they supervise."""
+    supervised = departments_in_scope(user, Role.SUPERVISOR)
+    return supervised.filter(division=ticket.division).exists() or bool(
+        ticket.department_id and supervised.filter(pk=ticket.department_id).exists())
+
+
+def may_answer_ticket(user, ticket: CannotDoTicket) -> bool:
+    """The department the ticket was sent to answers it (its 审批人员)."""
+    return bool(ticket.department_id) and can_act_for_department(user, Role.APPROVER, ticket.department)
+
+
 TICKET_QUEUES = [
     ("new", "待分派"),
     ("assigned", "办理中"),
@@ -257,6 +326,10 @@ TICKET_QUEUES = [
     ("overdue", "超期"),
     ("closed", "已办结"),
 ]
+
+
+def ticket_counts(user) -> dict[str, int]:
+    return {code: ticket_queue(user, code).count() for code, _ in TICKET_QUEUES}
 
 
 def ticket_queue(user, name: str):
