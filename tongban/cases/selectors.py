@@ -90,6 +90,13 @@ def reread(user, case: Case, *, as_staff: bool) -> Case:
     return (cases_for_staff(user) if as_staff else cases_for_applicant(user)).get(pk=case.pk)
 
 
+def case_by_number(number: str) -> Case | None:
+    """A submitted case by number, unscoped: for a page whose signed link (the rating QR on a notice,
+    the SMS) is the access, checked by the caller."""
+    return (Case.objects.exclude(phase=Phase.DRAFT).filter(number=number)
+            .select_related("department", "matter_version", "implementation__matter").first())
+
+
 def case_for_notice_check(number: str) -> Case | None:
     """Any case by number, for the public page behind a notice's QR code: the signed token in the
     link, checked by the caller, is what grants the (masked) view."""
@@ -334,6 +341,28 @@ def bundles_for_staff(user, roles=BUNDLE_STAFF_ROLES):
 
 def bundle_for_staff(user, number: str):
     return bundles_for_staff(user).filter(number=number).first()
+
+
+def bundle_by_number(number: str):
+    """A joint case by number, unscoped: like case_by_number, for a signed link's page."""
+    from tongban.cases.models import CaseBundle
+
+    return CaseBundle.objects.filter(number=number).select_related("lead_department").first()
+
+
+def bundle_of(case: Case):
+    from tongban.cases.models import CaseBundle
+
+    return CaseBundle.objects.filter(pk=case.bundle_id).select_related("lead_department").first()
+
+
+def decided_cases_of(bundle):
+    """The sub-cases of a joint case its departments handled to the end (decided, or refused by the
+    department), in the theme's order."""
+    return (Case.objects.filter(bundle=bundle, number__isnull=False, phase__in=[Phase.COMPLETED, Phase.REFUSED])
+            .select_related("department", "division", "matter_version", "implementation__matter", "applicant",
+                            "decided_by", "accepted_by", "registered_by")
+            .order_by("bundle_member__order", "pk"))
 
 
 def reread_bundle(user, bundle, *, as_staff: bool):

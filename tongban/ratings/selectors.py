@@ -15,9 +15,12 @@ from tongban.accounts.selectors import (
     departments_in_scope,
     is_platform_admin,
     roles_of,
+    users_covering,
 )
-from tongban.cases.models import Case, CaseBundle, Phase
+from tongban.cases import selectors as cases
+from tongban.cases.models import Case
 from tongban.cases.rating_links import case_number_from, joint_number_from
+from tongban.org.selectors import windows_in_divisions
 from tongban.ratings.models import (
     CASE_HANDLING,
     BadRatingReview,
@@ -56,31 +59,23 @@ def has_any_role(user, roles) -> bool:
 
 def case_from_token(token: str) -> Case | None:
     number = case_number_from(token)
-    if not number:
-        return None
-    return (Case.objects.exclude(phase=Phase.DRAFT).filter(number=number)
-            .select_related("department", "matter_version", "implementation__matter").first())
+    return cases.case_by_number(number) if number else None
 
 
 def bundle_from_token(token: str):
     """The joint case (联办件) a joint rating link names, or None (a case's link, or a forged one)."""
     number = joint_number_from(token)
-    if not number:
-        return None
-    return CaseBundle.objects.filter(number=number).select_related("lead_department").first()
+    return cases.bundle_by_number(number) if number else None
 
 
 def bundle_of(case: Case):
-    return CaseBundle.objects.filter(pk=case.bundle_id).select_related("lead_department").first()
+    return cases.bundle_of(case)
 
 
 def rateable_cases_of(bundle):
-    """The sub-cases of a joint case its departments handled to the end (decided, or refused by the
-    department): what the joint case's one rating is recorded against, in the theme's order."""
-    return (Case.objects.filter(bundle=bundle, number__isnull=False, phase__in=[Phase.COMPLETED, Phase.REFUSED])
-            .select_related("department", "division", "matter_version", "implementation__matter", "applicant",
-                            "decided_by", "accepted_by", "registered_by")
-            .order_by("bundle_member__order", "pk"))
+    """What the joint case's one rating is recorded against: the sub-cases its departments decided or
+    refused, in the theme's order."""
+    return cases.decided_cases_of(bundle)
 
 
 def joint_ratings(bundle):
@@ -133,16 +128,12 @@ PHONE_ROLES = (Role.CLERK, Role.HOTLINE, Role.SUPERVISOR)
 
 def clerk_windows(user):
     """The windows of the service sites in the clerk's divisions (where the tablet may stand)."""
-    from tongban.org.models import Window
-
-    division_ids = [r.division_id for r in roles_of(user, Role.CLERK)]
-    return Window.objects.filter(site__division_id__in=division_ids).select_related("site").order_by(
-        "site__name", "number")
+    return windows_in_divisions([r.division_id for r in roles_of(user, Role.CLERK)])
 
 
 def case_for_phone_staff(user, number: str) -> Case | None:
     """A case a clerk, 12345 agent or supervisor may enter a phone rating for."""
-    return Case.objects.exclude(phase=Phase.DRAFT).filter(_scope(user, PHONE_ROLES), number=number).first()
+    return cases.case_for_staff(user, number, roles=PHONE_ROLES)
 
 
 # -- staff ---------------------------------------------------------------------------------------
@@ -257,14 +248,7 @@ def visit_for_staff(user, pk) -> ReturnVisit | None:
 
 def callers_for(department):
     """People who may be given calls for a department: 12345话务员 and 督办人员 covering it."""
-    from tongban.accounts.models import StaffRole, User
-
-    ids = []
-    for r in StaffRole.objects.filter(role__in=VISIT_ROLES).select_related("user"):
-        if department.__class__.objects.filter(pk=department.pk).filter(
-                department_scope_q(r.user, r.role, "")).exists():
-            ids.append(r.user_id)
-    return User.objects.filter(pk__in=ids, is_active=True).order_by("username")
+    return users_covering(department, VISIT_ROLES)
 
 
 def departments_for_visits(user):
