@@ -1,11 +1,22 @@
-"""Reads of cases, always scoped: applicants see their own; staff see their role's departments."""
+"""Reads of cases, always scoped: applicants see their own; staff see their role's departments.
+The few unscoped reads serve a page whose signed link is the access, and say so."""
 
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import can_act_for_department, department_scope_q, holders, roles_of
-from tongban.cases.models import OPEN_PHASES, ActionKind, Case, Channel, DeliveryStatus, Phase, Urge
+from tongban.cases.models import (
+    OPEN_PHASES,
+    ActionKind,
+    BundlePhase,
+    Case,
+    CaseBundle,
+    Channel,
+    DeliveryStatus,
+    Phase,
+    Urge,
+)
 from tongban.forms.defaults import effective_form
 from tongban.payments.selectors import order_by_no
 from tongban.registries.services import represented_codes
@@ -311,8 +322,6 @@ BUNDLE_STAFF_ROLES = (Role.CLERK, Role.SUPERVISOR)
 
 
 def bundles_for_applicant(user):
-    from tongban.cases.models import CaseBundle
-
     if not getattr(user, "is_authenticated", False):
         return CaseBundle.objects.none()
     return CaseBundle.objects.filter(applicant=user).select_related("lead_department", "division")
@@ -329,8 +338,6 @@ def recent_bundles_for_applicant(user):
 def bundles_for_staff(user, roles=BUNDLE_STAFF_ROLES):
     """Joint cases of the comprehensive window (and supervisors) covering the lead department.
     A department's approvers see only their own sub-case, through cases_for_staff()."""
-    from tongban.cases.models import CaseBundle
-
     if not getattr(user, "is_authenticated", False):
         return CaseBundle.objects.none()
     q = Q(pk__in=[])
@@ -345,14 +352,10 @@ def bundle_for_staff(user, number: str):
 
 def bundle_by_number(number: str):
     """A joint case by number, unscoped: like case_by_number, for a signed link's page."""
-    from tongban.cases.models import CaseBundle
-
     return CaseBundle.objects.filter(number=number).select_related("lead_department").first()
 
 
 def bundle_of(case: Case):
-    from tongban.cases.models import CaseBundle
-
     return CaseBundle.objects.filter(pk=case.bundle_id).select_related("lead_department").first()
 
 
@@ -372,15 +375,11 @@ def reread_bundle(user, bundle, *, as_staff: bool):
 
 def bundle_uid_taken(uid) -> bool:
     """Whether a joint case was filed under this uid (by anyone: it tells a lost race from other errors)."""
-    from tongban.cases.models import CaseBundle
-
     return CaseBundle.objects.filter(uid=uid).exists()
 
 
 def bundle_queue(user, name: str):
     """待受理 / 待补正 / 办理中 / 待出件 / 已办结 for the window."""
-    from tongban.cases.models import BundlePhase
-
     qs = bundles_for_staff(user)
     if name == "pending":
         return qs.filter(phase=BundlePhase.SUBMITTED).order_by("submitted_at")
