@@ -92,6 +92,18 @@ def scope_division_ids(user, role: str) -> set[int]:
     return ids | (_descendant_division_ids(below) if below else set())
 
 
+def users_covering(department, roles):
+    """Active users holding one of `roles` whose scope covers `department`, judged role by role with
+    department_scope_q (so a platform admin holding one of the roles anywhere covers every department);
+    ordered by user name. holders() is the one-query answer for a single role without that rule."""
+    ids = []
+    for r in StaffRole.objects.filter(role__in=roles).select_related("user"):
+        if department.__class__.objects.filter(pk=department.pk).filter(
+                department_scope_q(r.user, r.role, "")).exists():
+            ids.append(r.user_id)
+    return User.objects.filter(pk__in=ids, is_active=True).order_by("username")
+
+
 def _covering_roles_q(*, department_id: int | None = None, division_id: int | None = None) -> Q:
     """StaffRole rows whose scope (the rule of department_scope_q, read the other way round) covers
     a department, or a division as a whole: the department itself; every department of its

@@ -24,7 +24,7 @@ from ninja.files import UploadedFile
 from ninja.security import SessionAuth
 from ninja.utils import check_csrf
 
-from tongban.accounts.models import User
+from tongban.accounts.user_selectors import active_user
 from tongban.cases import selectors
 from tongban.cases.models import ActionKind, Case, DeliveryMethod, Phase, SpecialProcedure
 from tongban.cases.schemas import (
@@ -58,7 +58,7 @@ from tongban.cases.schemas import (
 from tongban.cases.services import delivery, intake, processing, submission
 from tongban.cases.services.common import CaseConflict
 from tongban.catalog.models import Implementation, Material
-from tongban.catalog.selectors import public_implementations
+from tongban.catalog.selectors import material_of_version, public_implementation
 from tongban.core.api_errors import ApiError, ErrorOut, invalid, not_found, register_field_labels
 
 
@@ -153,7 +153,7 @@ def _draft(user, uid: UUID) -> Case:
 def _implementation(code: str, *, to_file: bool = False) -> Implementation:
     # Filing needs fewer joined rows: the published version comes from a per-process cache.
     impl = (submission.implementation_to_file(code) if to_file
-            else public_implementations().filter(code=code.strip()).first())
+            else public_implementation(code.strip()))
     if impl is None:
         raise invalid({"implementation_code": f"未找到实施编码为“{code}”的事项（不存在、未发布或已停止实施）"})
     return impl
@@ -162,15 +162,14 @@ def _implementation(code: str, *, to_file: bool = False) -> Implementation:
 def _material(case: Case, material_id: int | None, field="material_id") -> Material | None:
     if material_id is None:
         return None
-    material = Material.objects.filter(pk=material_id, version_id=case.matter_version_id).first()
+    material = material_of_version(case.matter_version_id, material_id)
     if material is None:
         raise invalid({field: f"材料编号“{material_id}”不属于该事项"})
     return material
 
 
 def _reload_detail(user, case: Case, *, as_staff: bool) -> dict:
-    fresh = (selectors.cases_for_staff(user) if as_staff else selectors.cases_for_applicant(user)).get(pk=case.pk)
-    return detail(fresh, user, as_staff=as_staff)
+    return detail(selectors.reread(user, case, as_staff=as_staff), user, as_staff=as_staff)
 
 
 # -- applying ------------------------------------------------------------------------------------
@@ -231,7 +230,7 @@ def submit_case(request, response: HttpResponse,
     if not created:
         if case.implementation_id != impl.pk:
             raise invalid({"Idempotency-Key": f"该幂等键已用于另一项申请（办件 {case.number}），新的申请请使用新的幂等键"})
-        case = selectors.cases_for_applicant(request.auth).get(pk=case.pk)
+        case = selectors.reread(request.auth, case, as_staff=False)
     response["Location"] = case_url(case)
     return Status(201 if created else 200, brief(case, as_staff=False))
 
@@ -282,7 +281,7 @@ def upload_draft_file(request, uid: UUID = Path(..., description="草稿标识")
                summary="删除已上传的材料")
 def remove_draft_file(request, uid: UUID, file_id: int):
     case = _draft(request.auth, uid)
-    f = case.files.filter(pk=file_id, replaced_at__isnull=True).first()
+    f = selectors.current_file(case, file_id)
     if f is None:
         raise not_found("未找到该文件")
     with _service_errors():
@@ -303,7 +302,7 @@ def discard_draft(request, uid: UUID):
                          "不完整时返回 422，fields 列出每个缺项（answers.<字段代码>、material_<材料编号>）。")
 def submit_draft(request, response: HttpResponse, uid: UUID = Path(..., description="草稿标识")):
     # A joint case's sub-case is submitted with its joint case only.
-    case = selectors.cases_for_applicant(request.auth).filter(uid=uid, bundle_member__isnull=True).first()
+    case = selectors.case_by_uid_for_applicant(request.auth, uid)
     if case is None:
         raise not_found("未找到该草稿（不存在或不属于您）")
     created = case.phase == Phase.DRAFT
@@ -336,8 +335,7 @@ def list_cases(request,
         qs = selectors.queue(user, queue) if queue else selectors.cases_for_staff(user)
     else:
         qs = selectors.cases_for_applicant(user)
-    if phase:
-        qs = qs.filter(phase=phase.value)
+    qs = selectors.filter_cases(qs, phase=phase.value if phase else None)
     count = qs.count()
     start = (page - 1) * page_size
     return {"count": count, "page": page, "page_size": page_size, "pages": math.ceil(count / page_size),
@@ -453,7 +451,8 @@ def claim_case(request, number: str):
 def assign_case(request, number: str, assignee_id: int = Body(..., description="承办人用户编号"),
                 expected_revision: int = Body(..., ge=0)):
     case = _staff_case(request.auth, number)
-    assignee = User.objects.filter(pk=assignee_id, is_active=True).first()
+    # Any active account: whether it may take the case is processing.assign's answer (422 naming why).
+    assignee = active_user(assignee_id)
     if assignee is None:
         raise invalid({"assignee_id": f"用户“{assignee_id}”不存在"})
     with _service_errors(lambda key: "assignee_id" if key == "assignee" else key):
@@ -516,7 +515,7 @@ def urge_case(request, number: str):
 def answer_urge(request, number: str, urge_id: int):
     case = _staff_case(request.auth, number)
     answer = json_body(request, UrgeAnswerIn).answer
-    u = case.urges.filter(pk=urge_id).first()
+    u = selectors.urge_of(case, urge_id)
     if u is None:
         raise not_found("未找到该督办记录")
     with _service_errors():

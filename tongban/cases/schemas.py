@@ -17,8 +17,9 @@ from pydantic import ConfigDict
 from pydantic import ValidationError as PydanticValidationError
 
 from tongban.cases import deadlines, materials, notices, selectors
-from tongban.cases.models import Case, CaseEvent, Channel, DeliveryMethod, DeliveryStatus, Phase, Urge
+from tongban.cases.models import Case, Channel, DeliveryMethod, DeliveryStatus, Phase, Urge
 from tongban.cases.services import delivery, processing
+from tongban.catalog.selectors import materials_of
 from tongban.core.api_errors import invalid
 from tongban.core.validators import mask_id_number, mask_phone
 from tongban.forms.defaults import effective_form
@@ -419,9 +420,7 @@ def payment_out(case: Case) -> dict:
 
 
 def delivery_out(case: Case, *, as_staff: bool) -> dict:
-    shipped = (CaseEvent.objects.filter(case=case, action="ship").order_by("-at", "-id")
-               .values_list("data", flat=True).first()) if case.delivery_status else None
-    tracking_no = (shipped or {}).get("tracking_no")
+    tracking_no = selectors.tracking_number(case) if case.delivery_status else None
     status = DeliveryStatus(case.delivery_status) if case.delivery_status else DeliveryStatus.NONE
     return {
         "method": code_label(case.delivery_method, DeliveryMethod(case.delivery_method).label),
@@ -442,7 +441,7 @@ def detail(case: Case, user, *, as_staff: bool) -> dict:
     spec = effective_form(case.matter_version)
     correction = None
     if case.phase == Phase.CORRECTION:
-        c = case.corrections.filter(resolved_at__isnull=True).order_by("-requested_at").first()
+        c = selectors.open_correction(case)
         if c is not None:
             correction = {"items": c.items, "note": c.note, "requested_at": c.requested_at}
     data.update(
@@ -467,14 +466,14 @@ def detail(case: Case, user, *, as_staff: bool) -> dict:
         correction=correction,
         pending_materials=[{"material_id": p.material_id, "name": p.material.name, "due_on": p.due_on,
                             "received_at": p.received_at}
-                           for p in case.pending_materials.select_related("material")],
+                           for p in selectors.pending_materials(case)],
         results=[{"name": r.name, "number": r.number, "issued_on": r.issued_on, "valid_until": r.valid_until}
                  for r in case.results.all()],
         payment=payment_out(case),
         delivery=delivery_out(case, as_staff=as_staff),
         actions=[{"action": t.action, "label": t.label} for t in processing.available_transitions(user, case)]
         if as_staff else [],
-        urges=[urge_out(u) for u in case.urges.all()] if as_staff else [],
+        urges=[urge_out(u) for u in selectors.urges_of(case)] if as_staff else [],
     )
     return data
 
@@ -489,12 +488,13 @@ def draft_out(case: Case, errors: dict | None = None) -> dict:
     for f in selectors.current_files(case):
         files_by_material.setdefault(f.material_id, []).append(file_out(case, f))
     checks = materials.check(case)  # 免证办: licences and registries stand for some materials
-    needed = {m.pk for m in case.matter_version.materials.all() if m.required and checks.from_applicant(m)}
+    version_materials = list(materials_of(case.matter_version))
+    needed = {m.pk for m in version_materials if m.required and checks.from_applicant(m)}
     rows = [{"id": m.pk, "name": m.name, "required": m.required,
                   "source": code_label(m.source, m.get_source_display()),
                   "upload_needed": checks.from_applicant(m), "rongque_allowed": m.rongque_allowed,
                   "files": files_by_material.get(m.pk, [])}
-                 for m in case.matter_version.materials.all()]
+                 for m in version_materials]
     return {
         "uid": case.uid, "phase": code_label(case.phase, case.get_phase_display()), "revision": case.revision,
         "channel": code_label(case.channel, case.get_channel_display()),

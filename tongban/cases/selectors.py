@@ -1,12 +1,24 @@
-"""Reads of cases, always scoped: applicants see their own; staff see their role's departments."""
+"""Reads of cases, always scoped: applicants see their own; staff see their role's departments.
+The few unscoped reads serve a page whose signed link is the access, and say so."""
 
-from django.db.models import Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import can_act_for_department, department_scope_q, roles_of
-from tongban.cases.models import ActionKind, Case, Channel, Phase
+from tongban.accounts.selectors import can_act_for_department, department_scope_q, holders, roles_of
+from tongban.cases.models import (
+    OPEN_PHASES,
+    ActionKind,
+    BundlePhase,
+    Case,
+    CaseBundle,
+    Channel,
+    DeliveryStatus,
+    Phase,
+    Urge,
+)
 from tongban.forms.defaults import effective_form
+from tongban.payments.selectors import order_by_no
 from tongban.registries.services import represented_codes
 from tongban.workflow import selectors as workflow
 
@@ -23,6 +35,22 @@ def cases_for_applicant(user):
 
 def case_for_applicant(user, number: str) -> Case | None:
     return cases_for_applicant(user).filter(number=number).first()
+
+
+def case_by_uid_for_applicant(user, uid, *, joint_members: bool = False) -> Case | None:
+    """One's own case by uid (a draft has no number yet), draft or not. A joint case's sub-case only
+    with `joint_members`: it is filled and submitted through its joint case."""
+    qs = cases_for_applicant(user).filter(uid=uid)
+    return (qs if joint_members else qs.filter(bundle_member__isnull=True)).first()
+
+
+def drafts_for_applicant(user, implementation):
+    """One's unsubmitted drafts of one matter, the latest first (to resume instead of starting again)."""
+    return cases_for_applicant(user).filter(implementation=implementation, phase=Phase.DRAFT).order_by("-updated_at")
+
+
+def recent_cases_for_applicant(user):
+    return cases_for_applicant(user).order_by("-updated_at")
 
 
 def draft_for_applicant(user, uid) -> Case | None:
@@ -64,8 +92,26 @@ def cases_for_staff(user, roles=STAFF_ROLES):
             .select_related(*_RELATED))
 
 
-def case_for_staff(user, number: str) -> Case | None:
-    return cases_for_staff(user).filter(number=number).first()
+def case_for_staff(user, number: str, roles=STAFF_ROLES) -> Case | None:
+    return cases_for_staff(user, roles).filter(number=number).first()
+
+
+def reread(user, case: Case, *, as_staff: bool) -> Case:
+    """The case read again after a write, through the scope it was found in."""
+    return (cases_for_staff(user) if as_staff else cases_for_applicant(user)).get(pk=case.pk)
+
+
+def case_by_number(number: str) -> Case | None:
+    """A submitted case by number, unscoped: for a page whose signed link (the rating QR on a notice,
+    the SMS) is the access, checked by the caller."""
+    return (Case.objects.exclude(phase=Phase.DRAFT).filter(number=number)
+            .select_related("department", "matter_version", "implementation__matter").first())
+
+
+def case_for_notice_check(number: str) -> Case | None:
+    """Any case by number, for the public page behind a notice's QR code: the signed token in the
+    link, checked by the caller, is what grants the (masked) view."""
+    return Case.objects.filter(number=number).select_related("matter_version", "department").first()
 
 
 def user_has_role_for(user, case: Case, role: str) -> bool:
@@ -120,13 +166,154 @@ def queue_counts(user) -> dict[str, int]:
     return {code: queue(user, code).count() for code, _ in QUEUES}
 
 
+def filter_cases(qs, text: str = "", *, department_id: int | None = None, phase: str | None = None):
+    """Narrow a list of cases: `text` is a number, an applicant's name or ID number, or a matter."""
+    if department_id is not None:
+        qs = qs.filter(department_id=department_id)
+    if phase:
+        qs = qs.filter(phase=phase)
+    text = text.strip()
+    if not text:
+        return qs
+    return qs.filter(Q(number__icontains=text) | Q(applicant_name__icontains=text)
+                     | Q(matter_version__name__icontains=text) | Q(applicant_id_number=text.upper()))
+
+
+# -- the window (综合窗口) -----------------------------------------------------------------------
+
+def window_drafts_of(clerk, *, limit: int = 10):
+    """Walk-ins this clerk registered and has not submitted yet, the latest first."""
+    return (Case.objects.filter(phase=Phase.DRAFT, channel=Channel.WINDOW, registered_by=clerk)
+            .select_related("matter_version").order_by("-created_at")[:limit])
+
+
+def window_draft_for_clerk(user, uid) -> Case | None:
+    """A walk-in draft of a department in the clerk's scope (any clerk there may finish it)."""
+    return (Case.objects.filter(uid=uid, phase=Phase.DRAFT, channel=Channel.WINDOW)
+            .filter(department_scope_q(user, Role.CLERK, "department"))
+            .select_related("matter_version", "implementation", "department").first())
+
+
+def open_cases_of_person(user, id_number: str, person):
+    """The person's cases this clerk may see that still need something: open, unpaid or uncollected.
+    With an account (`person`), also what they filed for an organisation (those carry its credit code)."""
+    waiting = Q(phase=Phase.COMPLETED, delivery_status__in=[DeliveryStatus.AWAITING_PAYMENT, DeliveryStatus.READY])
+    whose = Q(applicant_id_number=id_number) | (Q(applicant=person) if person is not None else Q(pk__in=[]))
+    return (cases_for_staff(user).filter(whose)
+            .filter(Q(phase__in=OPEN_PHASES) | waiting).order_by("-submitted_at"))
+
+
+def awaiting_payment(user, text: str = "", *, limit: int = 30) -> list[Case]:
+    """Decided cases waiting for the fee (the desk's 待缴费), by number or applicant's name."""
+    cases = queue(user, "delivery").filter(delivery_status=DeliveryStatus.AWAITING_PAYMENT)
+    if text.strip():
+        cases = cases.filter(Q(number__icontains=text.strip()) | Q(applicant_name__icontains=text.strip()))
+    return list(cases[:limit])
+
+
+# -- supervision (督办) --------------------------------------------------------------------------
+
+def at_risk_by_department(overdue, warning) -> list[dict]:
+    """{id, name, overdue, warning} per department of two queues, the most overdue first."""
+    rows = {}
+    for key, qs in (("overdue", overdue), ("warning", warning)):
+        # order_by() clears the queue's ordering, which would otherwise split the groups.
+        for r in qs.order_by().values("department_id", "department__name").annotate(n=Count("id")):
+            row = rows.setdefault(r["department_id"], {"id": r["department_id"], "name": r["department__name"],
+                                                       "overdue": 0, "warning": 0})
+            row[key] = r["n"]
+    return sorted(rows.values(), key=lambda r: (-r["overdue"], -r["warning"], r["name"]))
+
+
+def urge_stats(case_ids) -> dict[int, dict]:
+    """{case id: {"n": urges, "last": when}} for the cases that were urged."""
+    return {s["case_id"]: s for s in Urge.objects.filter(case_id__in=list(case_ids)).values("case_id")
+            .annotate(n=Count("id"), last=Max("urged_at"))}
+
+
+def recent_urges(user, roles, *, limit: int = 50):
+    return (Urge.objects.filter(case__in=cases_for_staff(user, roles))
+            .select_related("case", "case__matter_version", "case__assignee", "urged_by").order_by("-urged_at")[:limit])
+
+
 def timeline(case: Case, *, for_applicant: bool):
     events = case.events.select_related("actor").prefetch_related("attachments")
     return events.filter(public=True) if for_applicant else events
 
 
-def current_files(case: Case):
-    return case.files.filter(replaced_at__isnull=True).select_related("material")
+# -- one case's parts (the caller has found the case through a scoped selector) -----------------
+
+def current_files(case: Case, *, kinds=None):
+    """The files in use (not replaced), optionally only of some FileKinds."""
+    qs = case.files.filter(replaced_at__isnull=True).select_related("material")
+    return qs.filter(kind__in=kinds) if kinds else qs
+
+
+def current_file(case: Case, file_id):
+    return case.files.filter(pk=file_id, replaced_at__isnull=True).first()
+
+
+def replaced_files(case: Case):
+    return case.files.filter(replaced_at__isnull=False)
+
+
+def file_for_download(case: Case, file_id):
+    """Any file of the case, replaced or not, with the history line it came with (whose visibility
+    decides whether the applicant may have it)."""
+    return case.files.filter(pk=file_id).select_related("event").first()
+
+
+def open_correction(case: Case):
+    """The 一次性告知 the applicant is answering now, if any."""
+    return case.corrections.filter(resolved_at__isnull=True).order_by("-requested_at").first()
+
+
+def latest_correction(case: Case):
+    return case.corrections.order_by("-requested_at").first()
+
+
+def pending_materials(case: Case):
+    """容缺: every material promised at acceptance, handed in or not."""
+    return case.pending_materials.select_related("material")
+
+
+def outstanding_materials(case: Case) -> list:
+    """容缺 materials promised and not handed in yet."""
+    return list(pending_materials(case).filter(received_at__isnull=True))
+
+
+def awaits_materials(case: Case) -> bool:
+    return case.pending_materials.filter(received_at__isnull=True).exists()
+
+
+def current_pause(case: Case):
+    """The latest pause of the clock still open (补正, 容缺 or a special procedure), if any."""
+    return case.pauses.filter(ended_on__isnull=True).order_by("-started_on").first()
+
+
+def urges_of(case: Case):
+    return case.urges.select_related("urged_by")
+
+
+def urge_of(case: Case, urge_id):
+    return case.urges.filter(pk=urge_id).first()
+
+
+def tracking_number(case: Case) -> str | None:
+    """The waybill number of the case's latest 寄出, if it was shipped."""
+    data = case.events.filter(action="ship").order_by("-at", "-id").values_list("data", flat=True).first()
+    return (data or {}).get("tracking_no")
+
+
+def approver_to_assign(case: Case, user_id):
+    """An approver of the case's department who may be given the case (the workbench's list)."""
+    return holders(Role.APPROVER, department=case.department_id).filter(pk=user_id).first()
+
+
+def payment_order(case: Case, order_no: str):
+    """One of the case's own fee orders, or None (an order of another case is not this one's)."""
+    order = order_by_no(order_no) if case.number else None
+    return order if order is not None and order.reference == case.number else None
 
 
 # -- joint cases (联办件) ------------------------------------------------------------------------
@@ -135,8 +322,6 @@ BUNDLE_STAFF_ROLES = (Role.CLERK, Role.SUPERVISOR)
 
 
 def bundles_for_applicant(user):
-    from tongban.cases.models import CaseBundle
-
     if not getattr(user, "is_authenticated", False):
         return CaseBundle.objects.none()
     return CaseBundle.objects.filter(applicant=user).select_related("lead_department", "division")
@@ -146,11 +331,13 @@ def bundle_for_applicant(user, number: str):
     return bundles_for_applicant(user).filter(number=number).first()
 
 
+def recent_bundles_for_applicant(user):
+    return bundles_for_applicant(user).order_by("-submitted_at")
+
+
 def bundles_for_staff(user, roles=BUNDLE_STAFF_ROLES):
     """Joint cases of the comprehensive window (and supervisors) covering the lead department.
     A department's approvers see only their own sub-case, through cases_for_staff()."""
-    from tongban.cases.models import CaseBundle
-
     if not getattr(user, "is_authenticated", False):
         return CaseBundle.objects.none()
     q = Q(pk__in=[])
@@ -163,10 +350,36 @@ def bundle_for_staff(user, number: str):
     return bundles_for_staff(user).filter(number=number).first()
 
 
+def bundle_by_number(number: str):
+    """A joint case by number, unscoped: like case_by_number, for a signed link's page."""
+    return CaseBundle.objects.filter(number=number).select_related("lead_department").first()
+
+
+def bundle_of(case: Case):
+    return CaseBundle.objects.filter(pk=case.bundle_id).select_related("lead_department").first()
+
+
+def decided_cases_of(bundle):
+    """The sub-cases of a joint case its departments handled to the end (decided, or refused by the
+    department), in the theme's order."""
+    return (Case.objects.filter(bundle=bundle, number__isnull=False, phase__in=[Phase.COMPLETED, Phase.REFUSED])
+            .select_related("department", "division", "matter_version", "implementation__matter", "applicant",
+                            "decided_by", "accepted_by", "registered_by")
+            .order_by("bundle_member__order", "pk"))
+
+
+def reread_bundle(user, bundle, *, as_staff: bool):
+    """The joint case read again after a write, through the scope it was found in."""
+    return (bundles_for_staff(user) if as_staff else bundles_for_applicant(user)).get(pk=bundle.pk)
+
+
+def bundle_uid_taken(uid) -> bool:
+    """Whether a joint case was filed under this uid (by anyone: it tells a lost race from other errors)."""
+    return CaseBundle.objects.filter(uid=uid).exists()
+
+
 def bundle_queue(user, name: str):
     """待受理 / 待补正 / 办理中 / 待出件 / 已办结 for the window."""
-    from tongban.cases.models import BundlePhase
-
     qs = bundles_for_staff(user)
     if name == "pending":
         return qs.filter(phase=BundlePhase.SUBMITTED).order_by("submitted_at")
@@ -185,6 +398,11 @@ def bundle_members(bundle):
     """Every member with its sub-case (state, department, clock) in the theme's order."""
     return list(bundle.members.select_related("case", "case__department", "case__state", "case__implementation",
                                               "case__matter_version").prefetch_related("case__results"))
+
+
+def member_in_correction(bundle) -> bool:
+    """Whether a department asked the applicant to correct its sub-case (after the joint acceptance)."""
+    return bundle.members.filter(case__phase=Phase.CORRECTION).exists()
 
 
 def bundle_timeline(bundle, *, for_applicant: bool):

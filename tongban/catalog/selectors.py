@@ -15,7 +15,7 @@ from tongban.catalog.codes import (
     TongbanScope,
     VersionStatus,
 )
-from tongban.catalog.models import Category, Implementation, Material, MatterVersion, ServiceObject
+from tongban.catalog.models import Category, Implementation, Material, Matter, MatterVersion, ServiceObject
 from tongban.catalog.spec import version_spec
 from tongban.forms.defaults import effective_form
 from tongban.forms.spec import SERVICE_OBJECTS
@@ -56,6 +56,22 @@ def filter_implementations(qs: QuerySet[Implementation], *, division: str | None
     return qs.distinct() if (service_object or category) else qs
 
 
+def public_implementation(code: str) -> Implementation | None:
+    return public_implementations().filter(code=code).first()
+
+
+def active_implementation(code: str) -> Implementation | None:
+    """An active entry with its matter and department, whether or not a version is published (the
+    caller asks for matter.current_version)."""
+    return (Implementation.objects.filter(code=code, status=Implementation.Status.ACTIVE)
+            .select_related("matter", "department").first())
+
+
+def matter_named(name: str) -> Matter | None:
+    """The matter called exactly `name`, if any (a free-text report names the matter it is about)."""
+    return Matter.objects.filter(name=name).first()
+
+
 def get_public_implementation(code: str) -> Implementation:
     impl = (
         public_implementations()
@@ -88,6 +104,11 @@ def published_material(impl: Implementation, material_id: int) -> Material | Non
 def materials_of(version: MatterVersion) -> QuerySet[Material]:
     """A version's materials in their order (for staff pages too: not limited to published versions)."""
     return version.materials.all()
+
+
+def material_of_version(version_id: int, material_id) -> Material | None:
+    """One material of one version; None for another version's (a case takes files for its own only)."""
+    return Material.objects.filter(pk=material_id, version_id=version_id).first()
 
 
 def categories(*, kind: str | None = None, audience: str | None = None) -> QuerySet[Category]:

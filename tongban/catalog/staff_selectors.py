@@ -5,12 +5,13 @@ the implementation entries (实施清单) of the departments in their scope and 
 those entries implement; they may change a matter's standard elements only when its maintaining
 department (标准维护部门) is in their scope — the same standard is shared by every level ("四级十同").
 Platform admins and superusers see everything (department_scope_q returns an empty Q for them).
+A window clerk (综合窗口) sees the entries of the departments their window registers for.
 """
 
 from django.db.models import Q, QuerySet
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import departments_in_scope, is_platform_admin
+from tongban.accounts.selectors import department_scope_q, departments_in_scope, is_platform_admin
 from tongban.catalog.models import Implementation, Matter, MatterVersion
 from tongban.org.models import Department
 
@@ -87,3 +88,19 @@ def versions_for_editor(user) -> QuerySet[MatterVersion]:
 def can_edit_version(user, version: MatterVersion) -> bool:
     """Only a draft is edited, and only by an editor of the maintaining department."""
     return version.is_editable and can_maintain_matter(user, version.matter)
+
+
+def implementations_for_clerk(user, text: str = "") -> QuerySet[Implementation]:
+    """Active entries with a published version in the clerk's scope (一窗受理), matching `text` (name,
+    basic code or implementation code)."""
+    qs = (Implementation.objects.filter(department_scope_q(user, Role.CLERK, "department"))
+          .filter(status=Implementation.Status.ACTIVE, matter__current_version__isnull=False)
+          .select_related("matter", "department"))
+    text = text.strip()
+    if text:
+        qs = qs.filter(Q(matter__name__icontains=text) | Q(matter__basic_code=text) | Q(code=text))
+    return qs.order_by("matter__name", "department__order", "department__name")
+
+
+def implementation_for_clerk(user, pk) -> Implementation | None:
+    return implementations_for_clerk(user).filter(pk=pk).first()

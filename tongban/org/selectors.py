@@ -87,6 +87,24 @@ def sites(*, division_ids: list[int] | None = None) -> QuerySet[ServiceSite]:
     return qs
 
 
+def sites_in_order() -> QuerySet[ServiceSite]:
+    """Every site, by division code then name (a choice list of where something happened)."""
+    return ServiceSite.objects.order_by("division__code", "name")
+
+
+def site_by_id(pk) -> ServiceSite | None:
+    return ServiceSite.objects.filter(pk=pk).first()
+
+
+def window_by_id(pk) -> Window | None:
+    return Window.objects.filter(pk=pk).select_related("site").first()
+
+
+def windows_in_divisions(division_ids) -> QuerySet[Window]:
+    return (Window.objects.filter(site__division_id__in=division_ids).select_related("site")
+            .order_by("site__name", "number"))
+
+
 def site_detail(site_id: int) -> ServiceSite | None:
     """One site with its windows (by number) and each window's departments, prefetched."""
     windows = Prefetch("windows", queryset=Window.objects.prefetch_related("departments").order_by("number"))

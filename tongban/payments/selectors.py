@@ -12,6 +12,12 @@ def orders_for(reference: str) -> QuerySet[PaymentOrder]:
     return PaymentOrder.objects.filter(reference=reference).prefetch_related("items").order_by("-created_at", "-pk")
 
 
+def pending_orders_of(references) -> QuerySet[PaymentOrder]:
+    """The unpaid orders of several pieces of business at once, with their items."""
+    return (PaymentOrder.objects.filter(reference__in=list(references), status=OrderStatus.PENDING)
+            .prefetch_related("items"))
+
+
 def is_settled(reference: str) -> bool:
     """True when nothing is left to pay: no pending order (all paid, cancelled or refunded, or none)."""
     return not PaymentOrder.objects.filter(reference=reference, status=OrderStatus.PENDING).exists()

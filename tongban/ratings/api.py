@@ -16,9 +16,9 @@ from ninja.errors import HttpError
 
 from tongban.cases.api import CaseSessionAuth
 from tongban.cases.models import BundlePhase
-from tongban.catalog.models import Matter
+from tongban.catalog.selectors import matter_named
 from tongban.core.api_errors import ApiError, ErrorOut, not_found, register_field_labels
-from tongban.org.models import ServiceSite
+from tongban.org.selectors import site_by_id
 from tongban.ratings import selectors, statistics
 from tongban.ratings.models import DUPLICATE_MESSAGE, BadRatingReview, Rating, RatingChannel
 from tongban.ratings.services import loop, tickets
@@ -169,7 +169,7 @@ def _review_out(user, review: BadRatingReview) -> dict:
             "handler": str(review.handler) if review.handler_id else None,
             "rater_name": review.rating.rater_name, "rater_phone": review.rating.rater_phone,
             "actions": selectors.actions_for(user, review),
-            "history": _events(review.events.order_by("at", "id"), for_staff=True)}
+            "history": _events(selectors.review_history(review), for_staff=True)}
 
 
 def _joint_of(token: str):
@@ -194,7 +194,7 @@ def _case_or_404(token: str):
 @router.get("/indicators", response=list[dict], operation_id="ratingIndicators", summary="评价指标")
 def indicators(request, mode: Literal["online", "window"] = "online"):
     return [{"code": i.code, "name": i.name, "overall": i.is_overall}
-            for i in selectors.indicators_of(mode).filter(active=True)]
+            for i in selectors.active_indicators(mode)]
 
 
 @router.get("/rate/{token}", response={200: CaseRatingOut, **R}, operation_id="readCaseRating",
@@ -231,7 +231,7 @@ def rate_case(request, token: str, body: RateIn):
                           comment=body.comment, anonymous=body.anonymous)
     except ValidationError as exc:
         raise _invalid(exc) from None
-    return Status(201, _rating_out(Rating.objects.select_related("case", "department").get(pk=rating.pk)))
+    return Status(201, _rating_out(selectors.rating_by_id(rating.pk)))
 
 
 @router.get("/stats", response={200: dict, 422: ErrorOut}, operation_id="ratingStats", summary="好差评统计（公示）")
@@ -252,13 +252,13 @@ def stats(request, by: Literal["department", "matter", "window"] = "department",
 @router.post("/cannot-do", response={201: TicketOut, **R}, operation_id="reportCannotDo",
              summary="“办不成事”反映（无需登录）")
 def report_cannot_do(request, body: TicketIn):
-    site = ServiceSite.objects.filter(pk=body.site_id).first() if body.site_id else None
+    site = site_by_id(body.site_id) if body.site_id else None
     if body.site_id and site is None:
         raise ApiError(422, "invalid", "办事地点不存在", {"site_id": ["办事地点不存在"]})
     try:
         ticket = tickets.report(request.user, matter_text=body.matter_text, description=body.description,
                                 contact_name=body.contact_name, contact_phone=body.contact_phone, site=site,
-                                place_text=body.place_text, matter=Matter.objects.filter(name=body.matter_text).first())
+                                place_text=body.place_text, matter=matter_named(body.matter_text))
     except ValidationError as exc:
         raise _invalid(exc) from None
     return Status(201, {"number": ticket.number, "status": ticket.get_status_display(), "due_on": ticket.due_on,

@@ -5,13 +5,22 @@ Department staff (审批人员) see their department's ratings and bad ratings; 
 reads as missing (404), never as forbidden, so numbers cannot be probed.
 """
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from tongban.accounts.models import Role
-from tongban.accounts.selectors import department_scope_q, departments_in_scope, is_platform_admin, roles_of
-from tongban.cases.models import Case, CaseBundle, Phase
+from tongban.accounts.selectors import (
+    can_act_for_department,
+    department_scope_q,
+    departments_in_scope,
+    is_platform_admin,
+    roles_of,
+    users_covering,
+)
+from tongban.cases import selectors as cases
+from tongban.cases.models import Case
 from tongban.cases.rating_links import case_number_from, joint_number_from
+from tongban.org.selectors import windows_in_divisions
 from tongban.ratings.models import (
     CASE_HANDLING,
     BadRatingReview,
@@ -22,6 +31,7 @@ from tongban.ratings.models import (
     ReturnVisitSample,
     ReviewStatus,
     TicketStatus,
+    VisitStatus,
 )
 from tongban.ratings.process import FORMS, REVIEW_STATES
 from tongban.workflow import selectors as workflow
@@ -49,31 +59,23 @@ def has_any_role(user, roles) -> bool:
 
 def case_from_token(token: str) -> Case | None:
     number = case_number_from(token)
-    if not number:
-        return None
-    return (Case.objects.exclude(phase=Phase.DRAFT).filter(number=number)
-            .select_related("department", "matter_version", "implementation__matter").first())
+    return cases.case_by_number(number) if number else None
 
 
 def bundle_from_token(token: str):
     """The joint case (联办件) a joint rating link names, or None (a case's link, or a forged one)."""
     number = joint_number_from(token)
-    if not number:
-        return None
-    return CaseBundle.objects.filter(number=number).select_related("lead_department").first()
+    return cases.bundle_by_number(number) if number else None
 
 
 def bundle_of(case: Case):
-    return CaseBundle.objects.filter(pk=case.bundle_id).select_related("lead_department").first()
+    return cases.bundle_of(case)
 
 
 def rateable_cases_of(bundle):
-    """The sub-cases of a joint case its departments handled to the end (decided, or refused by the
-    department): what the joint case's one rating is recorded against, in the theme's order."""
-    return (Case.objects.filter(bundle=bundle, number__isnull=False, phase__in=[Phase.COMPLETED, Phase.REFUSED])
-            .select_related("department", "division", "matter_version", "implementation__matter", "applicant",
-                            "decided_by", "accepted_by", "registered_by")
-            .order_by("bundle_member__order", "pk"))
+    """What the joint case's one rating is recorded against: the sub-cases its departments decided or
+    refused, in the theme's order."""
+    return cases.decided_cases_of(bundle)
 
 
 def joint_ratings(bundle):
@@ -88,7 +90,17 @@ def ratings_of_case(case: Case):
 
 
 def case_rating(case: Case) -> Rating | None:
-    return ratings_of_case(case).filter(handling=CASE_HANDLING).first()
+    return rating_of_handling(case, CASE_HANDLING)
+
+
+def rating_of_handling(case: Case, handling: str) -> Rating | None:
+    """The rating of one handling of the case (the case, or one visit to a window), if given."""
+    return ratings_of_case(case).filter(handling=handling).first()
+
+
+def rating_by_id(pk) -> Rating:
+    """A rating just recorded, read again for the answer: the rater may be anonymous, so unscoped."""
+    return Rating.objects.select_related("case", "department").get(pk=pk)
 
 
 def public_history(review: BadRatingReview):
@@ -105,6 +117,10 @@ def indicators_of(mode: str):
     return Indicator.objects.filter(mode=mode).order_by("order")
 
 
+def active_indicators(mode: str):
+    return indicators_of(mode).filter(active=True)
+
+
 # -- the tablet and the phone --------------------------------------------------------------------
 
 PHONE_ROLES = (Role.CLERK, Role.HOTLINE, Role.SUPERVISOR)
@@ -112,16 +128,12 @@ PHONE_ROLES = (Role.CLERK, Role.HOTLINE, Role.SUPERVISOR)
 
 def clerk_windows(user):
     """The windows of the service sites in the clerk's divisions (where the tablet may stand)."""
-    from tongban.org.models import Window
-
-    division_ids = [r.division_id for r in roles_of(user, Role.CLERK)]
-    return Window.objects.filter(site__division_id__in=division_ids).select_related("site").order_by(
-        "site__name", "number")
+    return windows_in_divisions([r.division_id for r in roles_of(user, Role.CLERK)])
 
 
 def case_for_phone_staff(user, number: str) -> Case | None:
     """A case a clerk, 12345 agent or supervisor may enter a phone rating for."""
-    return Case.objects.exclude(phase=Phase.DRAFT).filter(_scope(user, PHONE_ROLES), number=number).first()
+    return cases.case_for_staff(user, number, roles=PHONE_ROLES)
 
 
 # -- staff ---------------------------------------------------------------------------------------
@@ -178,10 +190,13 @@ def review_counts(user) -> dict[str, int]:
     return {code: review_queue(user, code).count() for code, _ in REVIEW_QUEUES}
 
 
+def review_history(review: BadRatingReview):
+    """Every step of the loop, for staff (the rater sees public_history)."""
+    return review.events.select_related("actor").order_by("at", "id")
+
+
 def actions_for(user, review: BadRatingReview) -> list[str]:
     """The loop actions this user may take on the review now."""
-    from tongban.accounts.selectors import can_act_for_department
-
     if not review.is_open:
         return []
     held = {role for t in workflow.transitions_from(review.state) for role in t.roles
@@ -206,6 +221,24 @@ def visits_for_staff(user):
             .select_related("sample", "sample__department", "case", "case__matter_version", "caller"))
 
 
+def samples_with_progress(user, *, limit: int = 60):
+    """The samples in scope, the latest month first, each with its calls done and satisfied ones."""
+    return (samples_for_staff(user)
+            .annotate(done=Count("visits", filter=Q(visits__status=VisitStatus.DONE)),
+                      satisfied=Count("visits", filter=Q(visits__status=VisitStatus.DONE, visits__level__gte=3)))
+            .order_by("-month", "department__name")[:limit])
+
+
+def calls_of(user, *, limit: int = 200):
+    """The calls given to this caller and not made yet, by month and case."""
+    return (visits_for_staff(user).filter(caller=user).exclude(status=VisitStatus.DONE)
+            .order_by("sample__month", "case_id")[:limit])
+
+
+def unassigned_call_count(user) -> int:
+    return visits_for_staff(user).exclude(status=VisitStatus.DONE).filter(caller__isnull=True).count()
+
+
 def visit_for_staff(user, pk) -> ReturnVisit | None:
     try:
         return visits_for_staff(user).filter(pk=int(pk)).first()
@@ -215,18 +248,16 @@ def visit_for_staff(user, pk) -> ReturnVisit | None:
 
 def callers_for(department):
     """People who may be given calls for a department: 12345话务员 and 督办人员 covering it."""
-    from tongban.accounts.models import StaffRole, User
-
-    ids = []
-    for r in StaffRole.objects.filter(role__in=VISIT_ROLES).select_related("user"):
-        if department.__class__.objects.filter(pk=department.pk).filter(
-                department_scope_q(r.user, r.role, "")).exists():
-            ids.append(r.user_id)
-    return User.objects.filter(pk__in=ids, is_active=True).order_by("username")
+    return users_covering(department, VISIT_ROLES)
 
 
 def departments_for_visits(user):
     return departments_in_scope(user, Role.SUPERVISOR)
+
+
+def supervised_department(user, pk):
+    """A department the user supervises (samples are drawn for it, tickets sent to it), or None."""
+    return departments_in_scope(user, Role.SUPERVISOR).filter(pk=pk).first()
 
 
 # -- 办不成事 -------------------------------------------------------------------------------------
@@ -250,6 +281,28 @@ def ticket_for_staff(user, number: str) -> CannotDoTicket | None:
     return tickets_for_staff(user).filter(number=number).first()
 
 
+def ticket_by_number(number: str) -> CannotDoTicket | None:
+    """A ticket for its reporter's status page: the signed link, checked by the caller, is the access."""
+    return CannotDoTicket.objects.filter(number=number).select_related("department").first()
+
+
+def ticket_history(ticket: CannotDoTicket, *, public_only: bool = False):
+    events = ticket.events.filter(public=True) if public_only else ticket.events.all()
+    return events.order_by("at", "id")
+
+
+def supervises_ticket(user, ticket: CannotDoTicket) -> bool:
+    """督办: the ticket is in a division the user supervises, or sent to a department they supervise."""
+    supervised = departments_in_scope(user, Role.SUPERVISOR)
+    return supervised.filter(division=ticket.division).exists() or bool(
+        ticket.department_id and supervised.filter(pk=ticket.department_id).exists())
+
+
+def may_answer_ticket(user, ticket: CannotDoTicket) -> bool:
+    """The department the ticket was sent to answers it (its 审批人员)."""
+    return bool(ticket.department_id) and can_act_for_department(user, Role.APPROVER, ticket.department)
+
+
 TICKET_QUEUES = [
     ("new", "待分派"),
     ("assigned", "办理中"),
@@ -257,6 +310,10 @@ TICKET_QUEUES = [
     ("overdue", "超期"),
     ("closed", "已办结"),
 ]
+
+
+def ticket_counts(user) -> dict[str, int]:
+    return {code: ticket_queue(user, code).count() for code, _ in TICKET_QUEUES}
 
 
 def ticket_queue(user, name: str):

@@ -49,7 +49,7 @@ def _detail(request, review, *, errors=None, typed=None, form="", status=200):
     return render_staff(request, "ratings/bad_detail.html", {
         "review": review, "rating": review.rating, "case": review.rating.case,
         "actions": selectors.actions_for(request.user, review),
-        "history": review.events.select_related("actor").order_by("at", "id"),
+        "history": selectors.review_history(review),
         "steps": steps, "outcomes": Outcome.choices,
         "rectify_days": (to_rectify.to_state.sla_value if to_rectify else None) or 10,
         "step_roles": "或".join(ROLE_LABELS.get(r, r) for r in sorted(loop.roles_at(review.state))),

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_GET
 from tongban.accounts.models import Role
 from tongban.cases.models import BundlePhase
 from tongban.cases.rating_links import joint_rating_path, rating_path
-from tongban.cases.selectors import cases_for_staff
-from tongban.org.models import Window
+from tongban.cases.selectors import case_for_staff
+from tongban.org.selectors import window_by_id
 from tongban.ratings import selectors
 from tongban.ratings.models import BAD_LEVELS, DUPLICATE_MESSAGE, RatingChannel
 from tongban.ratings.services.joint import rate_joint
@@ -139,8 +139,7 @@ def kiosk_start(request):
     if request.method == "POST":
         typed = {"number": request.POST.get("number", "").strip(), "window": request.POST.get("window", "")}
         window = next((w for w in windows if str(w.pk) == typed["window"]), None)
-        case = cases_for_staff(request.user, roles=(Role.CLERK,)).filter(number=typed["number"]).first() \
-            if typed["number"] else None
+        case = case_for_staff(request.user, typed["number"], roles=(Role.CLERK,)) if typed["number"] else None
         if windows and window is None:
             errors["window"] = "请选择您所在的窗口"
         if not typed["number"]:
@@ -161,17 +160,17 @@ def kiosk_start(request):
 
 @staff_only(Role.CLERK)
 def kiosk_rate(request, number):
-    case = cases_for_staff(request.user, roles=(Role.CLERK,)).filter(number=number).first()
+    case = case_for_staff(request.user, number, roles=(Role.CLERK,))
     if case is None:
         raise Http404("办件不存在")
-    window = Window.objects.filter(pk=request.session.get(KIOSK_WINDOW_KEY) or 0).select_related("site").first()
+    window = window_by_id(request.session.get(KIOSK_WINDOW_KEY) or 0)
     errors, done = {}, False
     try:
         key, label = visit_handling(case, request.user)
     except ValidationError as exc:
         messages.error(request, "；".join(exc.messages))
         return redirect("ratings-kiosk")
-    already = selectors.ratings_of_case(case).filter(handling=key).first()
+    already = selectors.rating_of_handling(case, key)
     if request.method == "POST" and already is None:
         try:
             already = rate(None, case, level=request.POST.get("level"), channel=RatingChannel.TABLET, handling=key,

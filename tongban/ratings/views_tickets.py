@@ -9,12 +9,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from tongban.accounts.models import Role, User
+from tongban.accounts.models import Role
 from tongban.accounts.selectors import departments_in_scope
-from tongban.catalog.models import Matter
-from tongban.org.models import ServiceSite
+from tongban.accounts.user_selectors import user_by_id
+from tongban.catalog.selectors import matter_named
+from tongban.org.selectors import site_by_id, sites_in_order
 from tongban.ratings import selectors
-from tongban.ratings.models import CannotDoTicket
 from tongban.ratings.services import tickets
 from tongban.ratings.views_common import errors_of, render_staff, staff_only
 
@@ -23,7 +23,7 @@ FIELDS = ("matter_text", "site", "place_text", "description", "contact_name", "c
 
 
 def cannot_do(request):
-    sites = ServiceSite.objects.order_by("division__code", "name")
+    sites = sites_in_order()
     user = request.user if request.user.is_authenticated else None
     typed = {"contact_name": getattr(user, "display_name", "") if user else "",
              "contact_phone": getattr(user, "phone", "") if user else "",
@@ -31,8 +31,8 @@ def cannot_do(request):
     errors = {}
     if request.method == "POST":
         typed = {k: request.POST.get(k, "").strip() for k in FIELDS}
-        site = sites.filter(pk=typed["site"]).first() if typed["site"].isdigit() else None
-        matter = Matter.objects.filter(name=typed["matter_text"]).first()
+        site = site_by_id(typed["site"]) if typed["site"].isdigit() else None
+        matter = matter_named(typed["matter_text"])
         try:
             ticket = tickets.report(request.user, matter_text=typed["matter_text"], matter=matter, site=site,
                                     place_text=typed["place_text"], description=typed["description"],
@@ -49,18 +49,18 @@ def cannot_do(request):
 
 @require_GET
 def cannot_do_status(request, number, token):
-    ticket = CannotDoTicket.objects.filter(number=number).select_related("department").first()
+    ticket = selectors.ticket_by_number(number)
     if ticket is None or not tickets.check_token(number, token):
         raise Http404(_("反映不存在，请使用短信或提交后页面中的链接查看"))
     return render(request, "ratings/cannot_do_status.html", {
-        "ticket": ticket, "history": ticket.events.filter(public=True).order_by("at", "id")})
+        "ticket": ticket, "history": selectors.ticket_history(ticket, public_only=True)})
 
 
 @require_GET
 @staff_only(*TICKET_ROLES)
 def ticket_list(request):
     names = dict(selectors.TICKET_QUEUES)
-    counts = {code: selectors.ticket_queue(request.user, code).count() for code in names}
+    counts = selectors.ticket_counts(request.user)
     current = request.GET.get("queue", "")
     if current not in names:
         current = next((c for c in ("overdue", "new", "assigned", "answered") if counts[c]), "new")
@@ -72,14 +72,11 @@ def ticket_list(request):
 
 def _detail(request, ticket, *, errors=None, typed=None, form="", status=200):
     user = request.user
-    supervised = departments_in_scope(user, Role.SUPERVISOR)
-    is_supervisor = supervised.filter(division=ticket.division).exists() or (
-        ticket.department_id and supervised.filter(pk=ticket.department_id).exists())
-    can_answer = bool(ticket.department_id) and departments_in_scope(user, Role.APPROVER).filter(
-        pk=ticket.department_id).exists()
     return render_staff(request, "ratings/ticket.html", {
-        "ticket": ticket, "history": ticket.events.order_by("at", "id"),
-        "is_supervisor": is_supervisor, "can_answer": can_answer, "departments": supervised,
+        "ticket": ticket, "history": selectors.ticket_history(ticket),
+        "is_supervisor": selectors.supervises_ticket(user, ticket),
+        "can_answer": selectors.may_answer_ticket(user, ticket),
+        "departments": departments_in_scope(user, Role.SUPERVISOR),
         "errors": errors or {}, "typed": typed or {}, "form": form}, status=status)
 
 
@@ -93,8 +90,8 @@ def ticket_detail(request, number):
     p, op = request.POST, request.POST.get("op", "")
     try:
         if op == "assign":
-            department = departments_in_scope(request.user, Role.SUPERVISOR).filter(pk=p.get("department") or 0).first()
-            assignee = User.objects.filter(pk=p.get("assignee") or 0).first()
+            department = selectors.supervised_department(request.user, p.get("department") or 0)
+            assignee = user_by_id(p.get("assignee") or 0)  # tickets.assign checks they may take it
             ticket = tickets.assign(request.user, ticket, department=department, assignee=assignee,
                                     comment=p.get("comment", ""))
             done = f"已分派至{ticket.department.name}"

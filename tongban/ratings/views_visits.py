@@ -5,15 +5,14 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from tongban.accounts.models import Role, User
+from tongban.accounts.models import Role
+from tongban.accounts.user_selectors import user_by_id
 from tongban.ratings import selectors
-from tongban.ratings.models import VisitStatus
 from tongban.ratings.services import visits
 from tongban.ratings.views_common import errors_of, level_choices, render_staff, staff_only
 
@@ -30,15 +29,9 @@ def _months(n: int = 12) -> list[date]:
 
 def _list(request, *, errors=None, typed=None, status=200):
     user = request.user
-    samples = (selectors.samples_for_staff(user)
-               .annotate(done=Count("visits", filter=Q(visits__status=VisitStatus.DONE)),
-                         satisfied=Count("visits", filter=Q(visits__status=VisitStatus.DONE, visits__level__gte=3)))
-               .order_by("-month", "department__name")[:60])
-    mine = selectors.visits_for_staff(user).filter(caller=user).exclude(status=VisitStatus.DONE)
-    open_all = selectors.visits_for_staff(user).exclude(status=VisitStatus.DONE)
     return render_staff(request, "ratings/visits.html", {
-        "samples": samples, "mine": mine.order_by("sample__month", "case_id")[:200],
-        "unassigned": open_all.filter(caller__isnull=True).count(),
+        "samples": selectors.samples_with_progress(user), "mine": selectors.calls_of(user),
+        "unassigned": selectors.unassigned_call_count(user),
         "can_draw": selectors.has_any_role(user, (Role.SUPERVISOR,)),
         "departments": selectors.departments_for_visits(user), "months": _months(),
         "rate_percent": int(visits.default_rate() * 100),
@@ -55,7 +48,7 @@ def visit_list(request):
 @staff_only(Role.SUPERVISOR)
 def visit_draw(request):
     typed = request.POST
-    department = selectors.departments_for_visits(request.user).filter(pk=typed.get("department") or 0).first()
+    department = selectors.supervised_department(request.user, typed.get("department") or 0)
     errors = {}
     if department is None:
         errors["department"] = "请选择部门"
@@ -98,7 +91,7 @@ def visit_detail(request, pk):
     p = request.POST
     try:
         if p.get("op") == "assign":
-            caller = User.objects.filter(pk=p.get("caller") or 0).first()
+            caller = user_by_id(p.get("caller") or 0)  # visits.assign checks they may call for it
             visits.assign(request.user, visit, caller)
             messages.success(request, "已分派回访人员。")
         else:

@@ -267,7 +267,7 @@ def apply(request, response: HttpResponse, code: str,
         raise _key_errors(exc) from None
     except IntegrityError:
         # Two applications raced for the same ref: the unique uid let one through.
-        if ref is None or not CaseBundle.objects.filter(uid=ref).exists():
+        if ref is None or not case_selectors.bundle_uid_taken(ref):
             raise
         _usable_ref(request.auth, ref, idempotency_key or None)
         raise
@@ -308,8 +308,7 @@ def _mine(user, number: str) -> CaseBundle:
 
 
 def _out(user, bundle: CaseBundle, as_staff: bool) -> dict:
-    fresh = CaseBundle.objects.select_related("lead_department").get(pk=bundle.pk)
-    return joint_case_out(fresh, as_staff=as_staff)
+    return joint_case_out(case_selectors.reread_bundle(user, bundle, as_staff=as_staff), as_staff=as_staff)
 
 
 @router.get("/joint-cases", auth=auth, response={200: dict[str, Any], **R}, operation_id="listJointCases",

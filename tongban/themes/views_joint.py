@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from tongban.cases import deadlines
 from tongban.cases.models import BundlePhase, DeliveryMethod, DeliveryStatus, Phase
 from tongban.cases.rating_links import joint_rating_path
-from tongban.cases.selectors import bundle_for_applicant
+from tongban.cases.selectors import bundle_for_applicant, member_in_correction
 from tongban.cases.services import bundles
 from tongban.forms.uploads import ACCEPT_ATTR
 from tongban.forms.validation import clean_answers
@@ -38,7 +38,7 @@ def next_step(bundle) -> tuple[str, bool]:
     if bundle.phase == BundlePhase.REFUSED:
         return "不予受理", False
     if bundle.phase == BundlePhase.PROCESSING:
-        if bundle.members.filter(case__phase=Phase.CORRECTION).exists():
+        if member_in_correction(bundle):
             return "部门要求补正，请补正后提交", True
         return "各部门并联办理中", False
     if bundle.delivery_status == DeliveryStatus.AWAITING_PAYMENT:

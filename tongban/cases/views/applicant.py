@@ -26,7 +26,7 @@ from tongban.cases.models import (
 )
 from tongban.cases.services import delivery as delivery_service
 from tongban.cases.services import intake
-from tongban.catalog.models import Implementation
+from tongban.catalog.selectors import active_implementation, materials_of
 from tongban.core.request_context import channel_of
 from tongban.delivery.selectors import shipments_for
 from tongban.forms.defaults import effective_form
@@ -48,7 +48,7 @@ def _own_case(user, number) -> Case:
 
 
 def _own_draft(user, uid) -> Case:
-    case = selectors.cases_for_applicant(user).filter(uid=uid, bundle_member__isnull=True).first()
+    case = selectors.case_by_uid_for_applicant(user, uid)
     if case is None:
         raise Http404("草稿不存在")
     return case
@@ -99,11 +99,11 @@ def material_rows(case: Case, errors=None, checks=None) -> list[dict]:
     """Each material of the version with its 来源渠道 and the files uploaded for it."""
     errors = errors or {}
     files = {}
-    for f in selectors.current_files(case).filter(kind=FileKind.MATERIAL):
+    for f in selectors.current_files(case, kinds=[FileKind.MATERIAL]):
         files.setdefault(f.material_id, []).append(f)
     checks = materials.check(case) if checks is None else checks  # 免证办: what a licence or a registry already stands for
     rows = []
-    for m in case.matter_version.materials.all():
+    for m in materials_of(case.matter_version):
         rows.append({
             "material": m,
             "uploadable": checks.from_applicant(m),
@@ -118,7 +118,7 @@ def material_rows(case: Case, errors=None, checks=None) -> list[dict]:
 def _attach_posted_files(request, case: Case) -> dict[str, str]:
     """Every chosen file (inputs named material-<id>) is uploaded; errors are keyed per material."""
     errors = {}
-    materials = {str(m.pk): m for m in case.matter_version.materials.all()}
+    materials = {str(m.pk): m for m in materials_of(case.matter_version)}
     for name in request.FILES:
         mid = name.removeprefix("material-")
         material = materials.get(mid)
@@ -133,7 +133,7 @@ def _attach_posted_files(request, case: Case) -> dict[str, str]:
 
 
 def _remove_posted_file(request, case: Case) -> None:
-    f = case.files.filter(pk=request.POST.get("remove") or 0, replaced_at__isnull=True).first()
+    f = selectors.current_file(case, request.POST.get("remove") or 0)
     if f is None:
         raise ValidationError("要删除的文件不存在或已删除。")
     intake.remove_file(request.user, case, f)
@@ -152,8 +152,7 @@ def _full_check(case: Case, spec) -> dict[str, str]:
 @login_required
 def apply_start(request, code):
     """A start page (what to prepare, drafts to resume) and a POST that opens a new draft."""
-    impl = (Implementation.objects.filter(code=code, status=Implementation.Status.ACTIVE)
-            .select_related("matter", "department").first())
+    impl = active_implementation(code)
     version = impl.matter.current_version if impl else None
     if version is None:
         raise Http404("该事项未发布或已停止实施")
@@ -165,11 +164,10 @@ def apply_start(request, code):
             error = "；".join(getattr(exc, "messages", None) or [str(exc)])
         else:
             return redirect("applicant-draft", uid=case.uid)
-    drafts = selectors.cases_for_applicant(request.user).filter(implementation=impl, phase=Phase.DRAFT) \
-        .order_by("-updated_at")
+    drafts = selectors.drafts_for_applicant(request.user, impl)
     return render(request, "cases/applicant/start.html", {
         "impl": impl, "version": version, "drafts": drafts, "error": error,
-        "materials": version.materials.all(),
+        "materials": materials_of(version),
     })
 
 
@@ -253,7 +251,7 @@ def next_step(case: Case) -> tuple[str, bool]:
     if case.phase == Phase.CORRECTION:
         return "请按一次性告知书补正材料后提交", True
     if case.phase == Phase.PROCESSING:
-        if case.pending_materials.filter(received_at__isnull=True).exists():
+        if selectors.awaits_materials(case):
             return "请在承诺日期前补交容缺材料", True
         return f"审批中（{case.state.name}）", False
     if case.phase == Phase.REFUSED:
@@ -274,7 +272,7 @@ def next_step(case: Case) -> tuple[str, bool]:
 
 @login_required
 def my_cases(request):
-    cases = list(selectors.cases_for_applicant(request.user).order_by("-updated_at"))
+    cases = list(selectors.recent_cases_for_applicant(request.user))
     drafts, current, done = [], [], []
     for case in cases:
         if case.bundle_id and case.phase == Phase.DRAFT:
@@ -287,7 +285,7 @@ def my_cases(request):
             current.append(case)
         else:
             done.append(case)
-    joint = list(selectors.bundles_for_applicant(request.user).order_by("-submitted_at"))  # 一件事联办件
+    joint = list(selectors.recent_bundles_for_applicant(request.user))  # 一件事联办件
     return render(request, "cases/applicant/my_cases.html", {"drafts": drafts, "current": current, "done": done,
                                                              "joint": joint})
 
@@ -304,13 +302,12 @@ def case_detail(request, number):
 def _render_case(request, case, *, errors=None, section="", typed=None, status=200, just_submitted=False):
     spec = effective_form(case.matter_version)
     errors = errors or {}
-    correction = case.corrections.filter(resolved_at__isnull=True).order_by("-requested_at").first() \
-        if case.phase == Phase.CORRECTION else None
+    correction = selectors.open_correction(case) if case.phase == Phase.CORRECTION else None
     rows = {r["material"].pk: r for r in material_rows(case, errors)}
     items = []
     for item in (correction.items if correction else []):
         items.append({**item, "row": rows.get(item.get("material_id"))})
-    pending = list(case.pending_materials.filter(received_at__isnull=True).select_related("material"))
+    pending = selectors.outstanding_materials(case)
     for p in pending:
         p.row = rows.get(p.material_id)
     shipments = list(shipments_for(case.number))
@@ -323,7 +320,7 @@ def _render_case(request, case, *, errors=None, section="", typed=None, status=2
         "notices": [(notices.title_of(case, k), reverse("case-notice-pdf", args=[case.number, k]))
                     for k in notices.available(case)],
         "results": case.results.all(),
-        "files": selectors.current_files(case).filter(kind__in=[FileKind.MATERIAL, FileKind.RESULT]),
+        "files": selectors.current_files(case, kinds=[FileKind.MATERIAL, FileKind.RESULT]),
         "supplied_rows": [r for r in rows.values() if r["supplied"]],  # 免证办: taken from licences/registries
         "spec": spec, "form_answers": {**case.answers, **(typed or {})},
         "errors": errors if section != "delivery" else {}, "section": section,

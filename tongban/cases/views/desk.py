@@ -4,29 +4,30 @@ Look an applicant up by ID number (a POST: the number stays out of URLs), regist
 any matter of the division (一窗受理), fill the form and attach scans (免证办: what an e-licence or a
 registry stands for is not asked), submit and go straight to the acceptance panel of the workbench;
 take the online applications waiting for acceptance; take fees; hand results out. 实名核验 (三级,
-in person) has its own page: views_desk_identity.py.
+in person) has its own page: desk_identity.py.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tongban.accounts.models import Role, User
-from tongban.accounts.selectors import department_scope_q
-from tongban.cases import materials
-from tongban.cases.models import OPEN_PHASES, Case, Channel, DeliveryStatus, Phase
-from tongban.cases.selectors import case_for_staff, cases_for_staff, current_files, queue
+from tongban.accounts.models import Role
+from tongban.accounts.user_selectors import person_by_id_number
+from tongban.cases import materials, selectors
+from tongban.cases.models import Case, Phase
+from tongban.cases.selectors import case_for_staff, current_files, queue
 from tongban.cases.services import delivery as delivery_services
 from tongban.cases.services import intake
 from tongban.cases.views.inbox import case_rows
 from tongban.cases.views.staff import file_url, render_staff, split_errors, staff_page
-from tongban.catalog.models import Implementation
+from tongban.catalog.selectors import materials_of
+from tongban.catalog.staff_selectors import implementation_for_clerk, implementations_for_clerk
 from tongban.core.validators import mask_phone, validate_id_number
 from tongban.forms.defaults import effective_form
-from tongban.payments.models import OrderStatus, PaymentOrder, WindowMethod
+from tongban.payments.models import WindowMethod
+from tongban.payments.selectors import order_by_no, pending_orders_of
 from tongban.payments.services import record_window_payment
 
 MATTER_RESULTS = 15
@@ -34,35 +35,10 @@ MATTER_RESULTS = 15
 
 # -- reads for the desk -------------------------------------------------------------------------
 
-def implementations_for_clerk(user, text: str = ""):
-    """Active implementations with a published version, in the clerk's scope, matching `text`
-    (name, basic code or implementation code)."""
-    qs = (Implementation.objects.filter(department_scope_q(user, Role.CLERK, "department"))
-          .filter(status=Implementation.Status.ACTIVE, matter__current_version__isnull=False)
-          .select_related("matter", "department"))
-    text = text.strip()
-    if text:
-        qs = qs.filter(Q(matter__name__icontains=text) | Q(matter__basic_code=text) | Q(code=text))
-    return qs.order_by("matter__name", "department__order", "department__name")
-
-
-def _applicant_cases(user, id_number: str, person: User | None):
-    """The person's cases this clerk may see that still need something: open, unpaid or uncollected.
-    With an account, also what they filed for an organisation (those carry its credit code)."""
-    waiting = Q(phase=Phase.COMPLETED, delivery_status__in=[DeliveryStatus.AWAITING_PAYMENT, DeliveryStatus.READY])
-    whose = Q(applicant_id_number=id_number) | (Q(applicant=person) if person is not None else Q(pk__in=[]))
-    return (cases_for_staff(user).filter(whose)
-            .filter(Q(phase__in=OPEN_PHASES) | waiting).order_by("-submitted_at"))
-
-
 def _awaiting_payment(user, text: str = ""):
-    cases = queue(user, "delivery").filter(delivery_status=DeliveryStatus.AWAITING_PAYMENT)
-    if text.strip():
-        cases = cases.filter(Q(number__icontains=text.strip()) | Q(applicant_name__icontains=text.strip()))
-    cases = list(cases[:30])
-    orders = PaymentOrder.objects.filter(reference__in=[c.number for c in cases], status=OrderStatus.PENDING)
+    cases = selectors.awaiting_payment(user, text)
     by_ref = {}
-    for o in orders.prefetch_related("items"):
+    for o in pending_orders_of(c.number for c in cases):
         by_ref.setdefault(o.reference, []).append(o)
     return [{"case": c, "orders": by_ref.get(c.number, [])} for c in cases]
 
@@ -78,8 +54,7 @@ def _desk_context(request, *, id_number: str = "", q: str | None = None, **extra
         "matters": list(implementations_for_clerk(user, q)[:MATTER_RESULTS]) if q.strip() else [],
         "pending": case_rows(queue(user, "pending")[:30]),
         "pending_count": queue(user, "pending").count(),
-        "drafts": Case.objects.filter(phase=Phase.DRAFT, channel=Channel.WINDOW, registered_by=user)
-        .select_related("matter_version").order_by("-created_at")[:10],
+        "drafts": selectors.window_drafts_of(user),
         "payments": _awaiting_payment(user, request.GET.get("pay_q", "")),
         "pay_q": request.GET.get("pay_q", "").strip(),
         "window_methods": WindowMethod.choices,
@@ -91,10 +66,10 @@ def _desk_context(request, *, id_number: str = "", q: str | None = None, **extra
         except ValidationError as exc:
             context["id_error"] = exc.messages[0]
         else:
-            person = User.objects.filter(id_number=id_number).first()
+            person = person_by_id_number(id_number)
             context["person"] = person
             context["person_phone"] = mask_phone(person.phone) if person else ""
-            context["person_cases"] = case_rows(_applicant_cases(user, id_number, person))
+            context["person_cases"] = case_rows(selectors.open_cases_of_person(user, id_number, person))
             context["form"] = {"id_number": id_number, "name": person.display_name if person else "",
                                "phone": person.phone if person else ""}
     context.update(extra)
@@ -129,7 +104,7 @@ def desk_matters(request):
 def register(request):
     post = request.POST
     form = {k: post.get(k, "").strip() for k in ("id_number", "name", "phone", "implementation")}
-    impl = implementations_for_clerk(request.user).filter(pk=_int(form["implementation"])).first()
+    impl = implementation_for_clerk(request.user, _int(form["implementation"]))
     try:
         if impl is None:
             raise ValidationError({"implementation": "请选择要办理的“事项”"})
@@ -149,9 +124,7 @@ def register(request):
 
 
 def _clerk_draft_or_404(user, uid) -> Case:
-    case = (Case.objects.filter(uid=uid, phase=Phase.DRAFT, channel=Channel.WINDOW)
-            .filter(department_scope_q(user, Role.CLERK, "department"))
-            .select_related("matter_version", "implementation", "department").first())
+    case = selectors.window_draft_for_clerk(user, uid)
     if case is None:
         raise Http404("草稿不存在")
     return case
@@ -173,7 +146,7 @@ def _draft_context(case: Case, *, answers=None, errors=None, general=None) -> di
     files = list(current_files(case))
     checks = materials.check(case)  # 免证办: licences and registries checked for the clerk
     rows = []
-    for m in case.matter_version.materials.all():
+    for m in materials_of(case.matter_version):
         rows.append({"material": m, "upload": checks.from_applicant(m), "supplied": checks.satisfied(m),
                      "problems": checks.problems(m),
                      "files": [(f, file_url(case, f.pk)) for f in files if f.material_id == m.pk],
@@ -194,7 +167,7 @@ def draft(request, uid):
     try:
         case, errors = intake.save_draft(request.user, case, request.POST)
         errors = dict(errors)
-        for m in case.matter_version.materials.all():
+        for m in materials_of(case.matter_version):
             uploaded = request.FILES.get(f"material_{m.pk}")
             if uploaded is None:
                 continue
@@ -203,7 +176,7 @@ def draft(request, uid):
             except ValidationError as exc:
                 errors[f"material_{m.pk}"] = "；".join(exc.messages)
         if action.startswith("remove:"):
-            f = case.files.filter(pk=_int(action.split(":", 1)[1]), replaced_at__isnull=True).first()
+            f = selectors.current_file(case, _int(action.split(":", 1)[1]))
             if f is not None:
                 intake.remove_file(request.user, case, f)
         if action == "submit" and not errors:
@@ -260,7 +233,7 @@ def take_payment(request):
     """窗口缴费 for a decided case: only orders of cases this clerk may see."""
     order_no = request.POST.get("order_no", "").strip()
     method = request.POST.get("method", "")
-    order = PaymentOrder.objects.filter(order_no=order_no).first()
+    order = order_by_no(order_no)
     case = case_for_staff(request.user, order.reference) if order is not None else None
     try:
         if case is None:
@@ -282,4 +255,4 @@ def _int(value, default=0):
         return default
 
 
-__all__ = ["desk", "desk_matters", "draft", "implementations_for_clerk", "pickup", "register", "take_payment"]
+__all__ = ["desk", "desk_matters", "draft", "pickup", "register", "take_payment"]

@@ -16,7 +16,8 @@ from tongban.accounts.identity import (
     in_person_checks_for,
     verify_in_person,
 )
-from tongban.accounts.models import AssuranceLevel, Role, User
+from tongban.accounts.models import AssuranceLevel, Role
+from tongban.accounts.user_selectors import user_by_id
 from tongban.cases.views.staff import render_staff, split_errors, staff_page
 from tongban.core.validators import mask_id_number, mask_phone, validate_id_number
 
@@ -83,7 +84,7 @@ def identity(request):
     except PermissionDenied as exc:
         return render_staff(request, TEMPLATE, _context(request, lookup=lookup, candidates=candidates, verify=verify,
                                                         general=[str(exc)], chosen_user=person), status=403)
-    person = User.objects.get(pk=person.pk)
+    person = user_by_id(person.pk)  # as verify_in_person left it
     messages.success(request, f"已为 {person.display_name}（账号 {person.username}，证件 {mask_id_number(person.id_number)}）"
                               f"记录窗口当面核验，实名等级：{person.get_identity_level_display()}。")
     return redirect("staff-desk-identity")

@@ -4,12 +4,17 @@ the same 404 as for a file that does not exist (nobody learns which numbers or i
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 
-from tongban.cases.selectors import case_for_applicant, case_for_staff, cases_for_applicant
+from tongban.cases.selectors import (
+    case_by_uid_for_applicant,
+    case_for_applicant,
+    case_for_staff,
+    file_for_download,
+)
 from tongban.forms.storage import serve_private
 
 
 def _serve(request, case, file_id, *, as_applicant: bool):
-    f = case.files.filter(pk=file_id).select_related("event").first() if case else None
+    f = file_for_download(case, file_id) if case else None
     # Attachments of internal steps (staff notes) stay with staff, even for the applicant.
     if f is None or (as_applicant and f.event_id and not f.event.public):
         raise Http404("文件不存在")
@@ -27,5 +32,5 @@ def case_file(request, number, file_id):
 @login_required
 def draft_file(request, uid, file_id):
     """A file of one's own draft (a draft has no number yet)."""
-    case = cases_for_applicant(request.user).filter(uid=uid).first()
+    case = case_by_uid_for_applicant(request.user, uid, joint_members=True)
     return _serve(request, case, file_id, as_applicant=True)

@@ -1,24 +1,15 @@
 """审批办件箱 (/inbox/): the queues of selectors.QUEUES, each filtered to what the user may see."""
 
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.views.decorators.http import require_GET
 
 from tongban.cases import deadlines
-from tongban.cases.selectors import QUEUES, queue, queue_counts
+from tongban.cases.selectors import QUEUES, filter_cases, queue, queue_counts
 from tongban.cases.views.staff import PAGE_SIZE, render_staff, staff_page
 from tongban.core.validators import mask_id_number
 
 # When no queue is chosen, open the first one with work in it, in the order work is done.
 DEFAULT_ORDER = ["overdue", "decide", "review", "pending", "warning", "correction", "delivery", "done"]
-
-
-def filter_cases(qs, text: str):
-    text = text.strip()
-    if not text:
-        return qs
-    return qs.filter(Q(number__icontains=text) | Q(applicant_name__icontains=text)
-                     | Q(matter_version__name__icontains=text) | Q(applicant_id_number=text.upper()))
 
 
 def case_rows(cases, today=None) -> list[dict]:

@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from tongban.cases import notices
 from tongban.cases.models import Case
-from tongban.cases.selectors import case_for_applicant, case_for_staff
+from tongban.cases.selectors import case_for_applicant, case_for_notice_check, case_for_staff
 from tongban.core.validators import mask_id_number
 
 
@@ -38,7 +38,7 @@ def _quote(name: str) -> str:
 
 def notice_verify(request, number, kind, token):
     """Public: shows that the notice exists and what it says at a glance, with personal data masked."""
-    case = Case.objects.filter(number=number).select_related("matter_version", "department").first()
+    case = case_for_notice_check(number)
     ok = case is not None and kind in notices.KINDS and hmac.compare_digest(token, notices.token(number, kind)) \
         and kind in notices.available(case)
     context = {"ok": ok}

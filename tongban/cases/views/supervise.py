@@ -1,34 +1,19 @@
 """督办 (/supervise/): the supervisor's boards of overdue and at-risk cases across their scope,
 counted by department, with an urge form per case and the answers that came back (docs/domain.md §4)."""
 
-from django.db.models import Count, Max
 from django.views.decorators.http import require_GET
 
 from tongban.accounts.models import Role
-from tongban.cases.models import Urge
-from tongban.cases.selectors import cases_for_staff, queue
-from tongban.cases.views.inbox import case_rows, filter_cases
+from tongban.cases.selectors import at_risk_by_department, filter_cases, queue, recent_urges, urge_stats
+from tongban.cases.views.inbox import case_rows
 from tongban.cases.views.staff import render_staff, staff_page
 
 ROLES = (Role.SUPERVISOR,)
 LIST_LIMIT = 100
 
 
-def _by_department(overdue, warning) -> list[dict]:
-    rows = {}
-    for key, qs in (("overdue", overdue), ("warning", warning)):
-        # order_by() clears the queue's ordering, which would otherwise split the groups.
-        for r in qs.order_by().values("department_id", "department__name").annotate(n=Count("id")):
-            row = rows.setdefault(r["department_id"], {"id": r["department_id"], "name": r["department__name"],
-                                                       "overdue": 0, "warning": 0})
-            row[key] = r["n"]
-    return sorted(rows.values(), key=lambda r: (-r["overdue"], -r["warning"], r["name"]))
-
-
 def _with_urges(rows: list[dict]) -> list[dict]:
-    ids = [r["case"].pk for r in rows]
-    stats = {s["case_id"]: s for s in Urge.objects.filter(case_id__in=ids).values("case_id")
-             .annotate(n=Count("id"), last=Max("urged_at"))}
+    stats = urge_stats(r["case"].pk for r in rows)
     for r in rows:
         s = stats.get(r["case"].pk)
         r["urge_count"], r["last_urged"] = (s["n"], s["last"]) if s else (0, None)
@@ -41,14 +26,13 @@ def supervise(request):
     user = request.user
     overdue = queue(user, "overdue", roles=ROLES)
     warning = queue(user, "warning", roles=ROLES)
-    departments = _by_department(overdue, warning)
+    departments = at_risk_by_department(overdue, warning)
     chosen = next((d for d in departments if str(d["id"]) == request.GET.get("department", "")), None)
-    if chosen is not None:
-        overdue, warning = overdue.filter(department_id=chosen["id"]), warning.filter(department_id=chosen["id"])
     text = request.GET.get("q", "")
-    overdue, warning = filter_cases(overdue, text), filter_cases(warning, text)
-    urges = (Urge.objects.filter(case__in=cases_for_staff(user, ROLES))
-             .select_related("case", "case__matter_version", "case__assignee", "urged_by").order_by("-urged_at")[:50])
+    department_id = chosen["id"] if chosen is not None else None
+    overdue = filter_cases(overdue, text, department_id=department_id)
+    warning = filter_cases(warning, text, department_id=department_id)
+    urges = recent_urges(user, ROLES)
     return render_staff(request, "cases/staff/supervise.html", {
         "departments": departments,
         "chosen": chosen,

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import holders
-from tongban.cases import deadlines, materials, notices
+from tongban.cases import deadlines, materials, notices, selectors
 from tongban.cases.models import (
     ActionKind,
     Case,
@@ -37,6 +37,7 @@ from tongban.cases.views.staff import (
     staff_page,
     with_revision,
 )
+from tongban.catalog.selectors import material_of_version, materials_of
 from tongban.core.validators import mask_phone
 from tongban.forms.defaults import effective_form
 from tongban.forms.rendering import answers_for_display
@@ -69,9 +70,11 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
     files = list(current_files(case))
     checks = materials.check(case)  # 免证办: what a licence or a registry stands for
     missing = {m.pk for m in materials.missing_materials(case, checks=checks)} if case.is_open else set()
-    pending = {p.material_id: p for p in case.pending_materials.all()}
+    promised = list(selectors.pending_materials(case))  # 容缺
+    pending = {p.material_id: p for p in promised}
+    version_materials = list(materials_of(version))
     material_rows = []
-    for m in version.materials.all():
+    for m in version_materials:
         mine = [(f, file_url(case, f.pk)) for f in files if f.material_id == m.pk]
         material_rows.append({"material": m, "files": mine, "missing": m.pk in missing,
                               "pending": pending.get(m.pk), "exempt": not checks.from_applicant(m),
@@ -82,10 +85,11 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
         {"t": t, "anchor": f"act-{t.action}".replace("_", "-"), "open": open_form == f"act:{t.action}"}
         for t in processing.available_transitions(user, case)
     ]
-    open_pause = case.pauses.filter(ended_on__isnull=True).order_by("-started_on").first()
+    open_pause = selectors.current_pause(case)
     in_special = processing.in_special_procedure(case)
     orders = list(delivery_services.payment_orders(case))
-    uploadable = [m for m in version.materials.all() if checks.from_applicant(m)]
+    uploadable = [m for m in version_materials if checks.from_applicant(m)]
+    extensions = list(case.extensions.all())
     return {
         "case": case,
         "version": version,
@@ -97,7 +101,7 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
         "material_rows": material_rows,
         "missing_materials": [r["material"] for r in material_rows if r["missing"]],
         "other_files": [(f, file_url(case, f.pk)) for f in files if f.material_id is None],
-        "replaced_files": [(f, file_url(case, f.pk)) for f in case.files.filter(replaced_at__isnull=False)],
+        "replaced_files": [(f, file_url(case, f.pk)) for f in selectors.replaced_files(case)],
         "events": timeline(case, for_applicant=False),
         "notices": [(kind, notices.title_of(case, kind)) for kind in notices.available(case)],
         "transitions": transitions,
@@ -106,7 +110,7 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
         # {"extend": True} for the form being re-shown, so templates can say {% with open=opened.extend %}
         "opened": {open_form.replace("-", "_").replace(":", "_"): True} if open_form else {},
         "open_anchor": open_form.replace(":", "-").replace("_", "-") if open_form else "",
-        "rongque_open": case.pending_materials.filter(received_at__isnull=True).exists(),
+        "rongque_open": any(p.received_at is None for p in promised),
         "errors": errors or {},
         # Templates cannot say errors.items: "items" is also the name of the 补正 rows' field.
         "error_list": list((errors or {}).values()),
@@ -123,10 +127,10 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
         "can_assign": (roles[Role.APPROVER] or roles[Role.SUPERVISOR]) and case.is_open,
         "approvers": list(holders(Role.APPROVER, department=case.department_id)) if case.is_open else [],
         "can_special": roles[Role.APPROVER] and case.phase == Phase.PROCESSING,
-        "can_extend": roles[Role.APPROVER] and case.phase == Phase.PROCESSING and not case.extensions.exists(),
+        "can_extend": roles[Role.APPROVER] and case.phase == Phase.PROCESSING and not extensions,
         "max_extension": processing.MAX_EXTENSION_DAYS,
         "max_joint_extension": processing.MAX_JOINT_EXTENSION_DAYS,
-        "extensions": list(case.extensions.all()),
+        "extensions": extensions,
         "can_upload": (roles[Role.CLERK] or roles[Role.APPROVER])
         and case.phase in (Phase.SUBMITTED, Phase.CORRECTION, Phase.PROCESSING),
         "uploadable": uploadable,
@@ -146,14 +150,14 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
         "urges": _urges(case, open_form),
         "can_urge": roles[Role.SUPERVISOR] and case.is_open,
         "can_answer_urge": roles[Role.APPROVER],
-        "latest_correction": case.corrections.order_by("-requested_at").first(),
+        "latest_correction": selectors.latest_correction(case),
         "results": list(case.results.all()),
         "today": timezone.localdate(),
     }
 
 
 def _urges(case: Case, open_form: str) -> list:
-    urges = list(case.urges.select_related("urged_by"))
+    urges = list(selectors.urges_of(case))
     for u in urges:
         u.form_open = open_form == f"urge-answer:{u.pk}"
     return urges
@@ -210,7 +214,7 @@ def _act_params(request, case: Case, action: str) -> dict:
 
 
 def _correction_items(post, case: Case) -> list[dict]:
-    by_pk = {str(m.pk): m for m in case.matter_version.materials.all()}
+    by_pk = {str(m.pk): m for m in materials_of(case.matter_version)}
     items = []
     for i in range(min(_int(post.get("rows"), 0), MAX_CORRECTION_ROWS)):
         choice = post.get(f"item-{i}-material", "")
@@ -254,8 +258,7 @@ def _do_claim(request, case):
 
 
 def _do_assign(request, case):
-    assignee = holders(Role.APPROVER, department=case.department_id).filter(
-        pk=_int(request.POST.get("assignee"), 0)).first()
+    assignee = selectors.approver_to_assign(case, _int(request.POST.get("assignee"), 0))
     if assignee is None:
         raise ValidationError({"assignee": "请选择本部门的“承办人”"})
     processing.assign(request.user, case, assignee, expected_revision=posted_revision(request))
@@ -285,7 +288,7 @@ def _do_extend(request, case):
 
 
 def _do_upload(request, case):
-    material = case.matter_version.materials.filter(pk=_int(request.POST.get("material"), 0)).first()
+    material = material_of_version(case.matter_version_id, _int(request.POST.get("material"), 0))
     uploaded = request.FILES.get("file")
     errors = {}
     if material is None:
@@ -308,7 +311,7 @@ def _do_delivery(request, case):
 
 
 def _do_pay(request, case):
-    order = delivery_services.payment_orders(case).filter(order_no=request.POST.get("order_no", "")).first()
+    order = selectors.payment_order(case, request.POST.get("order_no", ""))
     if order is None:
         raise ValidationError({"order_no": "该办件没有这笔缴费订单"})
     method = request.POST.get("method", "")
@@ -335,7 +338,7 @@ def _do_urge(request, case):
 
 
 def _do_answer_urge(request, case):
-    urge_obj = case.urges.filter(pk=_int(request.POST.get("urge"), 0)).first()
+    urge_obj = selectors.urge_of(case, _int(request.POST.get("urge"), 0))
     if urge_obj is None:
         raise ValidationError("该督办不存在。")
     processing.answer_urge(request.user, urge_obj, answer=request.POST.get("answer", ""))
