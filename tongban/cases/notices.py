@@ -17,8 +17,8 @@ from tongban.cases.models import AcceptMode, Case, Outcome
 from tongban.cases.rating_links import rating_url_for
 from tongban.core import qr
 from tongban.core.links import absolute_url
+from tongban.core.masking import mask_id_number
 from tongban.core.pdf import cjk_font_path
-from tongban.core.validators import mask_id_number
 
 FONT = "NotoSansSC"
 

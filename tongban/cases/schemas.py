@@ -21,7 +21,7 @@ from tongban.cases.models import Case, Channel, DeliveryMethod, DeliveryStatus, 
 from tongban.cases.services import delivery, processing
 from tongban.catalog.selectors import materials_of
 from tongban.core.api_errors import invalid
-from tongban.core.validators import mask_id_number, mask_phone
+from tongban.core.masking import mask_id_number, mask_phone
 from tongban.forms.defaults import effective_form
 from tongban.forms.rendering import answers_for_display
 from tongban.payments.selectors import is_settled

@@ -10,6 +10,8 @@ registering a walk-in, the approver deciding) simply don't call these.
 import logging
 import re
 
+from tongban.core.validators import is_valid_id_number
+
 # 17 digits + digit/X not glued to other digits or letters; checked with the GB 11643 check digit
 # so that order numbers and all-digit credit codes of the same length are left alone.
 _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
@@ -46,9 +48,6 @@ def mask_personal_data(text: str) -> str:
     """Every valid ID number and mobile number inside free text, masked (log lines, audit summaries)."""
     if not text:
         return text or ""
-    # Imported here: tongban.core.validators re-exports the mask functions from this module.
-    from tongban.core.validators import is_valid_id_number
-
     text = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(0)) if is_valid_id_number(m.group(0)) else m.group(0),
                            text)
     return _MOBILE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), text)

@@ -68,7 +68,3 @@ MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
 def is_valid_mobile(number: str) -> bool:
     """Mainland mobile number: 11 digits starting 13–19."""
     return bool(MOBILE_RE.match((number or "").strip()))
-
-
-# The masking functions live in tongban.core.masking; imported here for the modules that always used them.
-from tongban.core.masking import mask_id_number, mask_phone  # noqa: E402,F401

@@ -7,8 +7,7 @@ import secrets
 from django.db.models import QuerySet
 from django.http import Http404
 
-from tongban.core.masking import mask_name
-from tongban.core.validators import mask_phone
+from tongban.core.masking import mask_name, mask_phone
 from tongban.delivery.carriers import carrier_label
 from tongban.delivery.models import Shipment, ShipmentEvent
 

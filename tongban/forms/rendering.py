@@ -8,7 +8,7 @@ pairs in the form's order with option labels, 是/否 and money in 元.
 from datetime import date
 from decimal import Decimal
 
-from tongban.core.validators import mask_id_number, mask_phone
+from tongban.core.masking import mask_id_number, mask_phone
 from tongban.forms.spec import APPLICANT_TYPE_KEY, CHOICE_TYPES, DEFAULT_MAX_LENGTH, resolve_date_bound
 from tongban.forms.validation import SHOWN_MARKER, applicability, is_empty, parse_date
 

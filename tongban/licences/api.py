@@ -12,8 +12,8 @@ from ninja import Field, Path, Router, Schema
 
 from tongban.cases.api import CaseSessionAuth
 from tongban.core.api_errors import ErrorOut, invalid, not_found, register_field_labels
+from tongban.core.masking import mask_id_number
 from tongban.core.sm import DEFAULT_USER_ID
-from tongban.core.validators import mask_id_number
 from tongban.licences import selectors, verification
 from tongban.licences.identifiers import is_valid_identifier
 from tongban.licences.models import Licence

@@ -8,8 +8,8 @@ from django.utils import timezone
 from fpdf import FPDF
 
 from tongban.core import qr
+from tongban.core.masking import mask_id_number
 from tongban.core.pdf import cjk_font_path
-from tongban.core.validators import mask_id_number
 from tongban.licences.models import Licence
 from tongban.licences.selectors import verify_url
 

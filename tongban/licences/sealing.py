@@ -25,7 +25,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from tongban.core import sm
-from tongban.core.validators import mask_id_number
+from tongban.core.masking import mask_id_number
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from tongban.core import qr
-from tongban.core.validators import mask_id_number
+from tongban.core.masking import mask_id_number
 from tongban.licences import pdf, selectors, verification
 from tongban.licences.identifiers import is_valid_identifier
 from tongban.licences.services.sharing import DAYS_CHOICES, ShareExpired, make_share_token, read_share_token

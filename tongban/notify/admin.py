@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
 from tongban.core.admin import PlatformAdminOnly
-from tongban.core.validators import mask_phone
+from tongban.core.masking import mask_phone
 from tongban.notify import services
 from tongban.notify.models import Notification, Status
 

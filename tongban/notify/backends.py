@@ -14,7 +14,8 @@ from django.core.mail import send_mail
 from django.utils.module_loading import import_string
 
 from tongban.core.links import absolute_url
-from tongban.core.validators import is_valid_mobile, mask_phone
+from tongban.core.masking import mask_phone
+from tongban.core.validators import is_valid_mobile
 
 log = logging.getLogger("tongban.notify")
 

@@ -24,6 +24,7 @@ from tongban.ratings.models import DUPLICATE_MESSAGE, BadRatingReview, Rating, R
 from tongban.ratings.services import loop, tickets
 from tongban.ratings.services.joint import rate_joint
 from tongban.ratings.services.rating import rate
+from tongban.ratings.services.recording import RATEABLE_PHASES
 
 router = Router(tags=["好差评"])
 staff = CaseSessionAuth()
@@ -200,8 +201,6 @@ def indicators(request, mode: Literal["online", "window"] = "online"):
 @router.get("/rate/{token}", response={200: CaseRatingOut, **R}, operation_id="readCaseRating",
             summary="通过评价链接读取办件及评价（含差评处理结果）")
 def read_case_rating(request, token: str):
-    from tongban.ratings.services.rating import RATEABLE_PHASES
-
     bundle = _joint_of(token)
     if bundle is not None:
         rows, cases = list(selectors.joint_ratings(bundle)), list(selectors.rateable_cases_of(bundle))

@@ -25,7 +25,8 @@ from tongban.org.selectors import window_by_id
 from tongban.ratings import selectors
 from tongban.ratings.models import BAD_LEVELS, DUPLICATE_MESSAGE, RatingChannel
 from tongban.ratings.services.joint import rate_joint
-from tongban.ratings.services.rating import RATEABLE_PHASES, indicators, mode_of, rate, visit_handling
+from tongban.ratings.services.rating import rate
+from tongban.ratings.services.recording import RATEABLE_PHASES, indicators, mode_of, visit_handling
 from tongban.ratings.views_common import errors_of, level_choices, render_staff, scores_from, staff_only
 
 _PHONE_UA = re.compile(r"iPhone|iPod|Windows Phone|HarmonyOS|Android.+Mobile|Mobi", re.I)

@@ -19,8 +19,8 @@ from django.utils.html import format_html
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import departments_in_scope, is_platform_admin, roles_of
 from tongban.catalog.models import Matter
+from tongban.core.masking import mask_id_number
 from tongban.core.services import audit
-from tongban.core.validators import mask_id_number
 from tongban.org.models import Department
 from tongban.registries import selectors, services
 from tongban.registries.codes import Storage

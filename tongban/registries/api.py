@@ -15,7 +15,7 @@ from ninja.security import SessionAuth
 from ninja.utils import check_csrf
 
 from tongban.core.api_errors import ApiError, ErrorOut, register_field_labels
-from tongban.core.validators import mask_id_number
+from tongban.core.masking import mask_id_number
 from tongban.registries import selectors, services
 
 

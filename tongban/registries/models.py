@@ -19,9 +19,9 @@ from django.db import models
 
 from tongban.catalog.codes import MaterialSource
 from tongban.catalog.models import Material, Matter
+from tongban.core.masking import mask_id_number
 from tongban.core.validators import (
     id_number_check_char,
-    mask_id_number,
     validate_credit_code,
     validate_division_code,
     validate_id_number,

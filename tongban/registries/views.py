@@ -8,7 +8,7 @@ the fields and the time. Thin: the rows come from selectors.my_data_use (the per
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from tongban.core.validators import mask_id_number
+from tongban.core.masking import mask_id_number
 from tongban.registries import selectors
 
 

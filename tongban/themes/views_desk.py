@@ -20,7 +20,7 @@ from tongban.cases.views.staff import (
     staff_page,
 )
 from tongban.catalog.selectors import materials_of
-from tongban.core.validators import mask_id_number
+from tongban.core.masking import mask_id_number
 from tongban.themes import page_selectors
 
 QUEUES = [("pending", "待受理"), ("correction", "待补正"), ("processing", "办理中"), ("delivery", "待出件"),

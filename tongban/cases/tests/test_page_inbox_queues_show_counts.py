@@ -8,7 +8,7 @@ from tongban.cases.models import ActionKind
 from tongban.cases.services.processing import act
 from tongban.cases.testing import make_world, submitted_case
 from tongban.cases.tests.staff_support import TODAY, accepted_case, at
-from tongban.core.validators import mask_id_number
+from tongban.core.masking import mask_id_number
 
 pytestmark = pytest.mark.django_db
 

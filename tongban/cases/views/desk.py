@@ -24,7 +24,8 @@ from tongban.cases.views.inbox import case_rows
 from tongban.cases.views.staff import file_url, render_staff, split_errors, staff_page
 from tongban.catalog.selectors import materials_of
 from tongban.catalog.staff_selectors import implementation_for_clerk, implementations_for_clerk
-from tongban.core.validators import mask_phone, validate_id_number
+from tongban.core.masking import mask_phone
+from tongban.core.validators import validate_id_number
 from tongban.forms.defaults import effective_form
 from tongban.payments.models import WindowMethod
 from tongban.payments.selectors import order_by_no, pending_orders_of

@@ -19,7 +19,8 @@ from tongban.accounts.identity import (
 from tongban.accounts.models import AssuranceLevel, Role
 from tongban.accounts.user_selectors import user_by_id
 from tongban.cases.views.staff import render_staff, split_errors, staff_page
-from tongban.core.validators import mask_id_number, mask_phone, validate_id_number
+from tongban.core.masking import mask_id_number, mask_phone
+from tongban.core.validators import validate_id_number
 
 TEMPLATE = "cases/staff/desk_identity.html"
 

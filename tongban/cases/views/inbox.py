@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 from tongban.cases import deadlines
 from tongban.cases.selectors import QUEUES, filter_cases, queue, queue_counts
 from tongban.cases.views.staff import PAGE_SIZE, render_staff, staff_page
-from tongban.core.validators import mask_id_number
+from tongban.core.masking import mask_id_number
 
 # When no queue is chosen, open the first one with work in it, in the order work is done.
 DEFAULT_ORDER = ["overdue", "decide", "review", "pending", "warning", "correction", "delivery", "done"]

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from tongban.cases import notices
 from tongban.cases.models import Case
 from tongban.cases.selectors import case_for_applicant, case_for_notice_check, case_for_staff
-from tongban.core.validators import mask_id_number
+from tongban.core.masking import mask_id_number
 
 
 def _visible_case(request, number) -> Case:

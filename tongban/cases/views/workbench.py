@@ -38,7 +38,7 @@ from tongban.cases.views.staff import (
     with_revision,
 )
 from tongban.catalog.selectors import material_of_version, materials_of
-from tongban.core.validators import mask_phone
+from tongban.core.masking import mask_phone
 from tongban.forms.defaults import effective_form
 from tongban.forms.rendering import answers_for_display
 from tongban.payments.models import OrderStatus, WindowMethod

@@ -27,7 +27,8 @@ from tongban.cases.models import Case, CaseEvent, DeliveryStatus, Phase
 from tongban.org.models import Department, Window
 from tongban.ratings.models import Rating, RatingChannel
 from tongban.ratings.services import loop, tickets, visits
-from tongban.ratings.services.rating import rate, visit_handling
+from tongban.ratings.services.rating import rate
+from tongban.ratings.services.recording import visit_handling
 
 CITY = "431400"
 ACTOR = "演示数据加载程序"

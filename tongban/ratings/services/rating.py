@@ -14,16 +14,7 @@ from tongban.core.services import audit
 from tongban.ratings.models import CASE_HANDLING, DUPLICATE_MESSAGE, Rating
 from tongban.ratings.services.joint import rate_joint
 from tongban.ratings.services.loop import open_review
-from tongban.ratings.services.recording import (  # noqa: F401  (the pages and the API name these here)
-    RATEABLE_PHASES,
-    already_rated,
-    clean_rating,
-    indicators,
-    mode_of,
-    new_rating,
-    parse_level,
-    visit_handling,
-)
+from tongban.ratings.services.recording import RATEABLE_PHASES, clean_rating, mode_of, new_rating
 
 
 @transaction.atomic

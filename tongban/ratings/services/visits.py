@@ -32,6 +32,8 @@ from tongban.ratings.models import (
     ReturnVisitSample,
     VisitStatus,
 )
+from tongban.ratings.services.rating import rate, rateable_now
+from tongban.ratings.services.recording import already_rated, parse_level
 
 
 def month_start(d: date) -> date:
@@ -145,8 +147,6 @@ def assign(actor, visit: ReturnVisit, caller) -> ReturnVisit:
 def record(actor, visit: ReturnVisit, *, reached: bool, level=None, note: str = "") -> ReturnVisit:
     """Record a call. Reached: the person's satisfaction (and, if the case has no rating yet, it
     becomes their 电话 rating — a bad one starts the loop like any other)."""
-    from tongban.ratings.services.rating import already_rated, parse_level, rate, rateable_now
-
     visit = ReturnVisit.objects.select_for_update().select_related("sample__department", "case").get(pk=visit.pk)
     department = visit.sample.department
     is_caller = visit.caller_id is not None and visit.caller_id == getattr(actor, "pk", None)

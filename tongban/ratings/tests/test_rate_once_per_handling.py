@@ -5,7 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tongban.ratings.models import DUPLICATE_MESSAGE, Level, Rating, RatingChannel
-from tongban.ratings.services.rating import rate, visit_handling
+from tongban.ratings.services.rating import rate
+from tongban.ratings.services.recording import visit_handling
 from tongban.ratings.tests.support import completed_case, world
 
 pytestmark = pytest.mark.django_db
