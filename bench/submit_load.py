@@ -95,10 +95,10 @@ def make_world(clients: int) -> dict:
     from django.db import connection, transaction
     from django.test import Client
 
-    from tongban.cases.testing import make_user, valid_id
+    from tongban.cases.tests.builders import make_user, valid_id
     from tongban.cases.workflow import ensure_default_workflow
+    from tongban.catalog.tests.builders import make_department, make_division, make_matter
     from tongban.forms.defaults import person_fields
-    from tongban.testing import make_department, make_division, make_matter
 
     with transaction.atomic():
         city = make_division()

@@ -16,8 +16,8 @@ from tongban.accounts.organisations import (
     register_organisation,
     revoke_authorisation,
 )
+from tongban.catalog.tests.builders import credit_code
 from tongban.core.models import AuditEvent
-from tongban.testing import credit_code
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ FOOD_LICENCE, OTHER_MATTER = "000201035000", "000901001000"
 
 
 def person(username, name, first17, *, verified=True) -> User:
-    from tongban.cases.testing import valid_id
+    from tongban.cases.tests.builders import valid_id
 
     user = User.objects.create(username=username, display_name=name)
     if verified:

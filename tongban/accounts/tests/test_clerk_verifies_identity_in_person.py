@@ -7,11 +7,11 @@ import pytest
 
 from tongban.accounts.identity import record_verification
 from tongban.accounts.models import AssuranceLevel, IdentityVerification, Role, VerificationMethod
-from tongban.cases.testing import make_user, make_world, valid_id
+from tongban.cases.tests.builders import make_user, make_world, valid_id
+from tongban.catalog.tests.builders import make_division
 from tongban.core.masking import mask_id_number
 from tongban.core.models import AuditEvent
 from tongban.org.models import Level
-from tongban.testing import make_division
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import can_act_for_department, departments_in_scope
 from tongban.accounts.services import create_user, grant_role, revoke_role
+from tongban.catalog.tests.builders import make_department, make_division
 from tongban.core.models import AuditEvent
-from tongban.testing import make_department, make_division
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django_otp.oath import totp
 
 from tongban.accounts.models import Role, StaffRole, User
-from tongban.accounts.testing import force_login_password_only
+from tongban.accounts.tests.support import force_login_password_only
 from tongban.demo.data.accounts import DEMO_BACKUP_CODES, DEMO_TOTP_SECRET
 from tongban.demo.loader import _give_demo_authenticator, demo_second_factor
 

@@ -6,8 +6,8 @@ import pytest
 
 from tongban.accounts.identity import record_verification
 from tongban.accounts.models import AssuranceLevel, VerificationMethod
-from tongban.browser_testing import log_in
-from tongban.cases.testing import make_world
+from tongban.cases.tests.builders import make_world
+from tongban.core.tests.browser import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

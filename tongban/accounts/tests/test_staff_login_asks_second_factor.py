@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tongban.accounts.models import Role, StaffRole, User
 from tongban.accounts.second_factor import give_device
-from tongban.accounts.testing import force_login_password_only
+from tongban.accounts.tests.support import force_login_password_only
 from tongban.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import json
 
 from tongban.cases.models import ActionKind
 from tongban.cases.services.processing import act
-from tongban.cases.testing import _sample_value, pdf
+from tongban.cases.tests.builders import _sample_value, pdf
 from tongban.forms.defaults import effective_form
 
 
@@ -50,7 +50,7 @@ def decided(w, case):
 def walk_in_without(w, *names):
     """A window case submitted on paper with `names` missing (online submission needs every upload)."""
     from tongban.cases.services import intake
-    from tongban.cases.testing import fill_and_upload
+    from tongban.cases.tests.builders import fill_and_upload
 
     case = intake.register_walk_in(w.clerk, w.impl, id_number=w.applicant.id_number, name="张三",
                                    phone="13800001234")

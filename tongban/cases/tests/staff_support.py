@@ -7,7 +7,7 @@ from freezegun import freeze_time
 
 from tongban.cases.models import ActionKind
 from tongban.cases.services.processing import act
-from tongban.cases.testing import _sample_value, submitted_case
+from tongban.cases.tests.builders import _sample_value, submitted_case
 from tongban.forms.defaults import effective_form
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from tongban.cases import notices
 from tongban.cases.models import ActionKind, Outcome, Phase
 from tongban.cases.services.processing import act, available_transitions
-from tongban.cases.testing import make_world, submitted_case
+from tongban.cases.tests.builders import make_world, submitted_case
 
 pytestmark = pytest.mark.django_db
 

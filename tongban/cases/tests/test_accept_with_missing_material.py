@@ -7,7 +7,7 @@ from tongban.cases import notices
 from tongban.cases.models import ActionKind, Phase
 from tongban.cases.services import intake
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_world, pdf, submitted_case
+from tongban.cases.tests.builders import make_world, pdf, submitted_case
 
 pytestmark = pytest.mark.django_db
 

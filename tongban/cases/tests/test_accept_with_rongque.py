@@ -9,7 +9,7 @@ from django.utils import timezone
 from tongban.cases.models import ActionKind, Outcome, Phase
 from tongban.cases.services import intake
 from tongban.cases.services.processing import act
-from tongban.cases.testing import fill_and_upload, make_world, pdf, walk_in_case
+from tongban.cases.tests.builders import fill_and_upload, make_world, pdf, walk_in_case
 
 pytestmark = pytest.mark.django_db
 

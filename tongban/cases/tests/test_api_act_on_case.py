@@ -3,8 +3,8 @@
 import pytest
 
 from tongban.cases.models import Case
-from tongban.cases.testing import make_world, submitted_case
 from tongban.cases.tests.api_support import accepted, call, walk_in_without
+from tongban.cases.tests.builders import make_world, submitted_case
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 
 from tongban.cases.models import ActionKind, Case
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_world, pdf, submitted_case
 from tongban.cases.tests.api_support import call
+from tongban.cases.tests.builders import make_world, pdf, submitted_case
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 
 from tongban.cases.models import Case, Phase
-from tongban.cases.testing import make_world, pdf
 from tongban.cases.tests.api_support import call, sample_answers
+from tongban.cases.tests.builders import make_world, pdf
 from tongban.forms.defaults import effective_form
 
 pytestmark = pytest.mark.django_db

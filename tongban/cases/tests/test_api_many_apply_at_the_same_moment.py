@@ -6,7 +6,7 @@ from django.db import connection
 from django.utils import timezone
 
 from tongban.cases.models import Case
-from tongban.cases.testing import make_world
+from tongban.cases.tests.builders import make_world
 from tongban.cases.tests.concurrency_support import send_at_once
 from tongban.core.models import Serial
 

@@ -10,7 +10,7 @@ from django.db import connection
 from django.utils import timezone
 
 from tongban.cases.models import Case, CaseEvent
-from tongban.cases.testing import make_world
+from tongban.cases.tests.builders import make_world
 from tongban.cases.tests.concurrency_support import send_at_once
 from tongban.core.models import Serial
 from tongban.notify.models import Notification

@@ -2,8 +2,8 @@
 
 import pytest
 
-from tongban.cases.testing import make_world, submitted_case
 from tongban.cases.tests.api_support import accepted, call
+from tongban.cases.tests.builders import make_world, submitted_case
 
 pytestmark = pytest.mark.django_db
 

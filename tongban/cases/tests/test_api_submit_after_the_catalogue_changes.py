@@ -5,10 +5,10 @@ true before. Each test files one case first, so the caches are full when the cha
 import pytest
 
 from tongban.cases.models import Case, MatterProcess
-from tongban.cases.testing import make_world
 from tongban.cases.tests.api_support import submit_multipart
+from tongban.cases.tests.builders import make_world
 from tongban.catalog.services import cancel_implementation, publish_spec
-from tongban.testing import matter_spec
+from tongban.catalog.tests.builders import matter_spec
 from tongban.workflow.definitions import Definition
 from tongban.workflow.services import install
 

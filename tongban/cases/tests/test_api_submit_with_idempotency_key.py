@@ -3,8 +3,8 @@
 import pytest
 
 from tongban.cases.models import Case, Phase
-from tongban.cases.testing import make_world
 from tongban.cases.tests.api_support import call, sample_answers, submit_multipart
+from tongban.cases.tests.builders import make_world
 
 pytestmark = pytest.mark.django_db
 

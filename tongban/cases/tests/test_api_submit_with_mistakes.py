@@ -5,8 +5,8 @@ import pytest
 from django.test import Client
 
 from tongban.cases.models import Case
-from tongban.cases.testing import make_world
 from tongban.cases.tests.api_support import call, sample_answers, submit_multipart
+from tongban.cases.tests.builders import make_world
 from tongban.forms.defaults import effective_form
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +73,7 @@ def test_an_overlong_idempotency_key_is_refused(client, w):
 
 
 def test_a_key_reused_for_another_matter_is_refused(client, w):
-    from tongban.testing import make_matter
+    from tongban.catalog.tests.builders import make_matter
 
     _, other_impl = make_matter(w.market, basic_code="000201035001", name="食品经营许可（变更）",
                                 materials=[])

@@ -11,7 +11,7 @@ from tongban.accounts.models import User
 from tongban.accounts.organisations import authorise_agent, register_organisation
 from tongban.cases.models import Case
 from tongban.cases.services import intake
-from tongban.cases.testing import make_user, valid_id
+from tongban.cases.tests.builders import make_user, valid_id
 from tongban.licences.tests.builders import exemption_world, fill_as_company
 
 pytestmark = pytest.mark.django_db

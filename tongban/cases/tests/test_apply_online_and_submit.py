@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from tongban.cases import materials
 from tongban.cases.models import Phase
 from tongban.cases.services import intake
-from tongban.cases.testing import fill_and_upload, make_world, pdf
+from tongban.cases.tests.builders import fill_and_upload, make_world, pdf
 from tongban.forms.defaults import effective_form
 
 pytestmark = pytest.mark.django_db

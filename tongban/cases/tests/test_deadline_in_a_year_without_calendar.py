@@ -11,7 +11,7 @@ from freezegun import freeze_time
 from tongban.cases.models import ActionKind
 from tongban.cases.services.processing import act
 from tongban.cases.tasks import refresh_provisional
-from tongban.cases.testing import make_user, make_world, submitted_case
+from tongban.cases.tests.builders import make_user, make_world, submitted_case
 from tongban.workcal.services import set_day, set_year_confirmed
 
 pytestmark = pytest.mark.django_db

@@ -13,10 +13,10 @@ from tongban.accounts.selectors import holders
 from tongban.cases.models import ActionKind
 from tongban.cases.services.processing import act, urge
 from tongban.cases.tasks import sweep
-from tongban.cases.testing import make_user, submitted_case
+from tongban.cases.tests.builders import make_user, submitted_case
+from tongban.catalog.tests.builders import make_department, make_division, make_matter
 from tongban.notify.models import Notification
 from tongban.org.models import Level
-from tongban.testing import make_department, make_division, make_matter
 
 pytestmark = pytest.mark.django_db
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -26,7 +26,7 @@ BEIJING = ZoneInfo("Asia/Shanghai")
 def furong_case():
     from types import SimpleNamespace
 
-    from tongban.cases.testing import make_world
+    from tongban.cases.tests.builders import make_world
 
     w = make_world(promised_days=5)
     furong = make_division("439902", "芙蓉区", Level.COUNTY, parent=w.city)

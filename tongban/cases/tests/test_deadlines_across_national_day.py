@@ -9,7 +9,7 @@ from freezegun import freeze_time
 from tongban.cases import deadlines
 from tongban.cases.models import ActionKind, SpecialProcedure
 from tongban.cases.services.processing import act, end_special_procedure, start_special_procedure
-from tongban.cases.testing import make_world, submitted_case
+from tongban.cases.tests.builders import make_world, submitted_case
 
 pytestmark = pytest.mark.django_db
 CN = ZoneInfo("Asia/Shanghai")

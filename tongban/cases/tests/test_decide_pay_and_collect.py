@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from tongban.cases.models import ActionKind, DeliveryStatus
 from tongban.cases.services.delivery import choose_delivery, hand_over, ship
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_world, submitted_case
+from tongban.cases.tests.builders import make_world, submitted_case
 from tongban.payments.selectors import orders_for
 from tongban.payments.services import record_window_payment
 

@@ -7,7 +7,7 @@ from freezegun import freeze_time
 
 from tongban.cases.models import ActionKind
 from tongban.cases.services.processing import act, extend
-from tongban.cases.testing import make_world, submitted_case
+from tongban.cases.tests.builders import make_world, submitted_case
 
 pytestmark = pytest.mark.django_db
 

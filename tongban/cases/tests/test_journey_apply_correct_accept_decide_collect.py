@@ -16,7 +16,7 @@ from freezegun import freeze_time
 
 from tongban.cases import materials
 from tongban.cases.models import Case, DeliveryStatus, Phase
-from tongban.cases.testing import PDF_BYTES, _sample_value, make_world
+from tongban.cases.tests.builders import PDF_BYTES, _sample_value, make_world
 from tongban.forms.defaults import effective_form
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tongban.cases.models import Case, Channel, Phase
-from tongban.cases.testing import PDF_BYTES, fill_and_upload, make_world, pdf
+from tongban.cases.tests.builders import PDF_BYTES, fill_and_upload, make_world, pdf
 from tongban.forms.defaults import effective_form
 
 pytestmark = pytest.mark.django_db

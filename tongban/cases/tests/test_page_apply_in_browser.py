@@ -2,10 +2,10 @@
 
 import pytest
 
-from tongban.browser_testing import log_in
 from tongban.cases import materials
 from tongban.cases.models import Case, Phase
-from tongban.cases.testing import PDF_BYTES, _sample_value, make_world
+from tongban.cases.tests.builders import PDF_BYTES, _sample_value, make_world
+from tongban.core.tests.browser import log_in
 from tongban.forms.defaults import effective_form
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

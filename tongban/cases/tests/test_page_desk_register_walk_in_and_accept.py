@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from tongban.cases import materials
 from tongban.cases.models import Case, Channel, Phase
 from tongban.cases.services import intake
-from tongban.cases.testing import make_world, pdf, valid_id
+from tongban.cases.tests.builders import make_world, pdf, valid_id
 from tongban.cases.tests.staff_support import TODAY, form_post_data
 from tongban.forms.defaults import effective_form
 

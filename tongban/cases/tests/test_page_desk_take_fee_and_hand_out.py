@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from tongban.cases.models import ActionKind, Case, DeliveryStatus
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_world
+from tongban.cases.tests.builders import make_world
 from tongban.cases.tests.staff_support import TODAY, accepted_case
 from tongban.payments.selectors import orders_for
 
@@ -53,8 +53,8 @@ def test_fee_at_the_window_then_pickup(client, django_capture_on_commit_callback
 
 @freeze_time(TODAY)
 def test_orders_of_another_division_are_not_taken(client):
-    from tongban.cases.testing import make_user
-    from tongban.testing import make_division
+    from tongban.cases.tests.builders import make_user
+    from tongban.catalog.tests.builders import make_division
 
     w = make_world(fees=FEES)
     case = decided(w)

@@ -5,7 +5,7 @@ import pytest
 from tongban.cases.models import ActionKind, FileKind
 from tongban.cases.services import intake
 from tongban.cases.services.processing import act
-from tongban.cases.testing import PDF_BYTES, make_world, pdf, submitted_case
+from tongban.cases.tests.builders import PDF_BYTES, make_world, pdf, submitted_case
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,11 @@
 
 import pytest
 
-from tongban.browser_testing import log_in
 from tongban.cases.models import ActionKind, Case, Outcome
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_world
+from tongban.cases.tests.builders import make_world
 from tongban.cases.tests.staff_support import accepted_case
+from tongban.core.tests.browser import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -6,7 +6,7 @@ from freezegun import freeze_time
 
 from tongban.cases.models import ActionKind
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_world, submitted_case
+from tongban.cases.tests.builders import make_world, submitted_case
 from tongban.cases.tests.staff_support import TODAY, accepted_case, at
 from tongban.core.masking import mask_id_number
 

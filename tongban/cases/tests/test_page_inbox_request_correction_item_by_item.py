@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from tongban.cases.models import Case, Phase
 from tongban.cases.services import intake
-from tongban.cases.testing import fill_and_upload, make_world
+from tongban.cases.tests.builders import fill_and_upload, make_world
 from tongban.cases.tests.staff_support import TODAY
 
 pytestmark = pytest.mark.django_db

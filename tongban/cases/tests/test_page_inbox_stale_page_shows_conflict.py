@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from tongban.cases.models import ActionKind, Case
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_world, pdf
+from tongban.cases.tests.builders import make_world, pdf
 from tongban.cases.tests.staff_support import TODAY, accepted_case
 
 pytestmark = pytest.mark.django_db

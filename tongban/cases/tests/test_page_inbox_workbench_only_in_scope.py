@@ -4,7 +4,7 @@ import pytest
 from freezegun import freeze_time
 
 from tongban.cases.models import Case, Phase
-from tongban.cases.testing import make_world
+from tongban.cases.tests.builders import make_world
 from tongban.cases.tests.staff_support import TODAY, accepted_case
 
 pytestmark = pytest.mark.django_db

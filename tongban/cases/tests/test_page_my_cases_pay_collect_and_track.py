@@ -9,7 +9,7 @@ from tongban.cases.models import ActionKind
 from tongban.cases.services import intake
 from tongban.cases.services.delivery import ship
 from tongban.cases.services.processing import act
-from tongban.cases.testing import fill_and_upload, make_world, pdf, submitted_case
+from tongban.cases.tests.builders import fill_and_upload, make_world, pdf, submitted_case
 from tongban.payments.selectors import orders_for
 from tongban.payments.services import record_window_payment
 

@@ -5,7 +5,7 @@ import pytest
 from freezegun import freeze_time
 
 from tongban.cases.models import Urge
-from tongban.cases.testing import make_world, submitted_case
+from tongban.cases.tests.builders import make_world, submitted_case
 from tongban.cases.tests.staff_support import TODAY, accepted_case, at
 from tongban.notify.models import Notification
 

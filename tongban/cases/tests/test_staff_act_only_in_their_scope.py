@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from tongban.cases.models import ActionKind
 from tongban.cases.selectors import case_for_applicant, case_for_staff, queue
 from tongban.cases.services.processing import act, available_transitions, urge
-from tongban.cases.testing import make_world, submitted_case
+from tongban.cases.tests.builders import make_world, submitted_case
 
 pytestmark = pytest.mark.django_db
 

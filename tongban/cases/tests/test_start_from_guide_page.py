@@ -1,6 +1,6 @@
 import pytest
 
-from tongban.cases.testing import make_world
+from tongban.cases.tests.builders import make_world
 
 pytestmark = pytest.mark.django_db
 

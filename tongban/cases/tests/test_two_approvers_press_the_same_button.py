@@ -8,7 +8,7 @@ from django.db import connection
 from tongban.cases.models import ActionKind, Case
 from tongban.cases.services.common import CaseConflict
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_world, submitted_case
+from tongban.cases.tests.builders import make_world, submitted_case
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -3,7 +3,7 @@ import pytest
 from tongban.cases import notices
 from tongban.cases.models import ActionKind
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_world, submitted_case
+from tongban.cases.tests.builders import make_world, submitted_case
 
 pytestmark = pytest.mark.django_db
 

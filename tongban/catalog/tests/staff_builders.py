@@ -1,12 +1,12 @@
 """Builders for the API and admin tests: a small city with a county, staff with roles.
 
-Real rows in the real database; the shared builders live in tongban.testing.
+Real rows in the real database; the shared builders live in tongban.catalog.tests.builders.
 """
 
 from tongban.accounts.models import Role, StaffRole, User
 from tongban.catalog.services import add_implementation
+from tongban.catalog.tests.builders import make_department, make_division, make_matter
 from tongban.org.models import Level, ServiceSite
-from tongban.testing import make_department, make_division, make_matter
 
 LOCAL = {"place": "芙蓉区政务服务中心一楼", "hours": "周一至周五 9:00-17:00",
          "consult_phone": "0739-22345", "supervise_phone": "0739-12345"}

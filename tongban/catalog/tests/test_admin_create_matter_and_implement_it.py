@@ -3,9 +3,9 @@
 import pytest
 
 from tongban.catalog.models import Implementation, MatterVersion
+from tongban.catalog.tests.builders import make_matter
 from tongban.catalog.tests.staff_builders import make_editor, small_catalogue
 from tongban.core.models import AuditEvent
-from tongban.testing import make_matter
 
 pytestmark = pytest.mark.django_db
 

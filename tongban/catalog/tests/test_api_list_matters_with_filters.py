@@ -3,8 +3,8 @@
 import pytest
 
 from tongban.catalog.services import cancel_version
+from tongban.catalog.tests.builders import make_matter
 from tongban.catalog.tests.staff_builders import small_catalogue
-from tongban.testing import make_matter
 
 pytestmark = pytest.mark.django_db
 

@@ -4,11 +4,11 @@ import openpyxl
 import pytest
 
 from tongban.catalog.excel import export_matters_file, import_matters_file
-from tongban.catalog.excel_testing import catalogue_counts, small_city
 from tongban.catalog.models import Implementation, Matter
 from tongban.catalog.services import add_implementation, publish_spec
 from tongban.catalog.spec import version_spec
-from tongban.testing import matter_spec
+from tongban.catalog.tests.builders import matter_spec
+from tongban.catalog.tests.excel_builders import catalogue_counts, small_city
 
 pytestmark = pytest.mark.django_db
 

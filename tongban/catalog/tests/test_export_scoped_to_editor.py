@@ -8,7 +8,14 @@ from django.urls import reverse
 
 from tongban.accounts.models import Role, StaffRole
 from tongban.catalog.excel import import_matters_file
-from tongban.catalog.excel_testing import BIRTH, FOOD, make_editor, sample_sheets, small_city, write_book
+from tongban.catalog.tests.excel_builders import (
+    BIRTH,
+    FOOD,
+    make_editor,
+    sample_sheets,
+    small_city,
+    write_book,
+)
 from tongban.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

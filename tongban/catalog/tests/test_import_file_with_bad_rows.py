@@ -4,8 +4,15 @@ after fixing those two cells, every row is imported."""
 import pytest
 
 from tongban.catalog.excel import import_matters_file
-from tongban.catalog.excel_testing import BIRTH, FOOD, catalogue_counts, sample_sheets, small_city, write_book
 from tongban.catalog.models import Implementation, Matter
+from tongban.catalog.tests.excel_builders import (
+    BIRTH,
+    FOOD,
+    catalogue_counts,
+    sample_sheets,
+    small_city,
+    write_book,
+)
 from tongban.core.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

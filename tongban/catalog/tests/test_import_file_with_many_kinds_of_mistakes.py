@@ -3,7 +3,7 @@
 import pytest
 
 from tongban.catalog.excel import import_matters_file
-from tongban.catalog.excel_testing import FOOD, catalogue_counts, sample_sheets, small_city, write_book
+from tongban.catalog.tests.excel_builders import FOOD, catalogue_counts, sample_sheets, small_city, write_book
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tongban.accounts.models import Role, StaffRole, User
-from tongban.catalog.excel_testing import catalogue_counts, sample_sheets, small_city, write_book
 from tongban.catalog.models import ImportJob
+from tongban.catalog.tests.excel_builders import catalogue_counts, sample_sheets, small_city, write_book
 from tongban.core.models import AuditEvent
 
 # The worker commits and checks its connection like a separate process would: use real transactions

@@ -4,7 +4,8 @@ standard elements of a matter maintained by a higher level cannot be changed fro
 import pytest
 
 from tongban.catalog.excel import import_matters_file
-from tongban.catalog.excel_testing import (
+from tongban.catalog.models import Implementation, MatterVersion
+from tongban.catalog.tests.excel_builders import (
     BIRTH,
     FOOD,
     catalogue_counts,
@@ -13,7 +14,6 @@ from tongban.catalog.excel_testing import (
     small_city,
     write_book,
 )
-from tongban.catalog.models import Implementation, MatterVersion
 
 pytestmark = pytest.mark.django_db
 

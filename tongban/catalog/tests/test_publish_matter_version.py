@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 
 from tongban.catalog.models import ImmutableVersionError, Material
 from tongban.catalog.services import publish_spec, start_new_version, update_draft
+from tongban.catalog.tests.builders import make_matter, matter_spec
 from tongban.core.models import AuditEvent
-from tongban.testing import make_matter, matter_spec
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 
 from tongban.catalog.codes import VersionStatus
 from tongban.catalog.excel import import_matters_file
-from tongban.catalog.excel_testing import FOOD, sample_sheets, small_city, write_book
 from tongban.catalog.models import ImmutableVersionError, MatterVersion
 from tongban.catalog.services import (
     publish_spec,
@@ -15,8 +14,9 @@ from tongban.catalog.services import (
     submit_version,
     update_draft,
 )
+from tongban.catalog.tests.builders import make_matter, matter_spec
+from tongban.catalog.tests.excel_builders import FOOD, sample_sheets, small_city, write_book
 from tongban.forms.defaults import person_fields
-from tongban.testing import make_matter, matter_spec
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 
 from tongban.catalog.excel import import_matters_file
-from tongban.catalog.excel_testing import FOOD, sample_sheets, small_city, write_book
 from tongban.catalog.models import Implementation, MatterVersion
+from tongban.catalog.tests.excel_builders import FOOD, sample_sheets, small_city, write_book
 
 pytestmark = pytest.mark.django_db
 

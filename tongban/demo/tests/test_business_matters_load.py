@@ -5,8 +5,8 @@ import pytest
 from tongban.catalog.models import Category, Matter, ServiceObject
 from tongban.catalog.services import publish_spec
 from tongban.catalog.spec import CHILDREN, SCALAR_FIELDS, normalise_spec, version_spec
+from tongban.catalog.tests.builders import make_department, make_division
 from tongban.demo.data.matters_business import MATTERS
-from tongban.testing import make_department, make_division
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from openpyxl import load_workbook
 
 from tongban.catalog.excel_layout import MAIN_SHEET
 from tongban.catalog.models import Matter
+from tongban.catalog.tests.builders import make_matter
 from tongban.cli import main
-from tongban.testing import make_matter
 
 pytestmark = pytest.mark.django_db
 

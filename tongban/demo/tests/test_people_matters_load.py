@@ -10,8 +10,8 @@ from tongban.catalog.codes import CaseKind, MaterialForm, MaterialSource, Matter
 from tongban.catalog.models import Category, Material, MatterResult, MatterVersion, ProcessStep, ServiceObject
 from tongban.catalog.services import publish_spec
 from tongban.catalog.spec import CHILDREN, SCALAR_FIELDS, normalise_spec, version_spec
+from tongban.catalog.tests.builders import make_department, make_division
 from tongban.demo.data.matters_people import LEVEL_CODES, MATTERS
-from tongban.testing import make_department, make_division
 
 SECTORS = {
     "gov_service", "public_security", "civil_affairs", "justice", "hrss", "natural_resources", "ecology",

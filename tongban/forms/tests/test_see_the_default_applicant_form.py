@@ -2,9 +2,9 @@
 
 import pytest
 
+from tongban.catalog.tests.builders import make_matter
 from tongban.forms.defaults import default_form_for, effective_form
 from tongban.forms.spec import validate_form_spec
-from tongban.testing import make_matter
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 from tongban.accounts.models import Role
 from tongban.cases.models import ActionKind, Case
 from tongban.cases.services import intake, processing
-from tongban.cases.testing import make_user, make_world, submitted_case, valid_id
+from tongban.cases.tests.builders import make_user, make_world, submitted_case, valid_id
 from tongban.licences.models import HolderKind, LicenceType, RuleScope
 from tongban.licences.services.exemptions import READ_FIELDS, register_library, save_material_rule
 from tongban.licences.services.issuance import issue_licence
@@ -64,8 +64,8 @@ def exemption_world(*, source="exempt", scope=RuleScope.ISSUED, granted=True) ->
     representative is 张三) plus: a 营业执照 licence type, the 电子证照库 in the resource catalogue,
     a food-licence matter whose guide lists 营业执照 (`source`), the rule "营业执照 ← 营业执照 e-licence"
     for that matter, and (`granted`) the market bureau's grant to read the library for it."""
+    from tongban.catalog.tests.builders import make_matter
     from tongban.registries.tests.builders import COMPANY_CODE, SYSTEM, grant, registry_world
-    from tongban.testing import make_matter
 
     w = registry_world()
     w.company_code = COMPANY_CODE

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from tongban.accounts.models import Role
 from tongban.cases import materials
 from tongban.cases.services import intake
-from tongban.cases.testing import make_user
+from tongban.cases.tests.builders import make_user
 from tongban.core.models import AuditEvent
 from tongban.licences.models import LicenceMaterialRule
 from tongban.licences.services.exemptions import save_material_rule

@@ -8,7 +8,7 @@ from tongban.accounts.organisations import register_organisation
 from tongban.cases import materials
 from tongban.cases.models import Phase
 from tongban.cases.services import intake
-from tongban.cases.testing import make_user, pdf, valid_id
+from tongban.cases.tests.builders import make_user, pdf, valid_id
 from tongban.licences.models import HolderKind, MaterialLicenceCheck, RuleScope
 from tongban.licences.tests.builders import (
     BUSINESS_LICENCE,

@@ -5,7 +5,7 @@ import pytest
 
 from tongban.cases.models import ActionKind, Case
 from tongban.cases.services import processing
-from tongban.cases.testing import submitted_case
+from tongban.cases.tests.builders import submitted_case
 from tongban.core.models import AuditEvent
 from tongban.licences.models import HolderKind, Licence, LicenceEvent, LicenceStatus
 from tongban.licences.tests.builders import complete_case, licence_world

@@ -6,7 +6,7 @@ import pytest
 
 from tongban.cases import materials
 from tongban.cases.services import intake
-from tongban.cases.testing import make_user, valid_id
+from tongban.cases.tests.builders import make_user, valid_id
 from tongban.licences.models import HolderKind, MaterialLicenceCheck
 from tongban.licences.tests.builders import business_licence, exemption_world, fill_as_company
 from tongban.registries.models import AccessLog

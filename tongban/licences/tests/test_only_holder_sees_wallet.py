@@ -8,9 +8,9 @@ from django.test import Client
 from django.utils import timezone
 
 from tongban.accounts.models import AgentAuthorisation, Organisation
+from tongban.catalog.tests.builders import credit_code
 from tongban.licences.models import HolderKind
 from tongban.licences.tests.builders import issue_for, licence_world
-from tongban.testing import credit_code
 
 pytestmark = pytest.mark.django_db
 

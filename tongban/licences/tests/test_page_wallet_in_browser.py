@@ -3,7 +3,7 @@ else opens that link and sees that the licence is valid."""
 
 import pytest
 
-from tongban.browser_testing import log_in
+from tongban.core.tests.browser import log_in
 from tongban.licences.tests.builders import issue_for, licence_world
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from tongban.cases import materials
 from tongban.cases.models import Phase
 from tongban.cases.services import intake
-from tongban.cases.testing import pdf
+from tongban.cases.tests.builders import pdf
 from tongban.licences.models import MaterialLicenceCheck
 from tongban.licences.services.issuance import revoke_licence
 from tongban.licences.tests.builders import business_licence, exemption_world, fill_as_person

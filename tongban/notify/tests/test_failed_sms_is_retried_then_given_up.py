@@ -10,7 +10,7 @@ from freezegun import freeze_time
 from tongban.accounts.models import User
 from tongban.notify.models import Status
 from tongban.notify.services import deliver, deliver_due, notify
-from tongban.notify.testing import FailingBackend
+from tongban.notify.tests.support import FailingBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ T0 = datetime(2025, 3, 3, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 @pytest.fixture
 def gateway_down(settings):
-    settings.NOTIFY_BACKENDS = {**settings.NOTIFY_BACKENDS, "sms": "tongban.notify.testing.FailingBackend"}
+    settings.NOTIFY_BACKENDS = {**settings.NOTIFY_BACKENDS, "sms": "tongban.notify.tests.support.FailingBackend"}
     FailingBackend.calls = 0
 
 

@@ -7,7 +7,7 @@ from tongban.accounts.models import User
 from tongban.core.models import AuditEvent
 from tongban.notify.models import Status
 from tongban.notify.services import deliver, notify
-from tongban.notify.testing import RecordingBackend
+from tongban.notify.tests.support import RecordingBackend
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_admin_resends_a_dead_message(client, settings):
     assert (sms.status, sms.attempts, sms.last_error) == (Status.PENDING, 0, "")
     assert AuditEvent.objects.get(action="notify.retry").actor == root
 
-    settings.NOTIFY_BACKENDS = {**settings.NOTIFY_BACKENDS, "sms": "tongban.notify.testing.RecordingBackend"}
+    settings.NOTIFY_BACKENDS = {**settings.NOTIFY_BACKENDS, "sms": "tongban.notify.tests.support.RecordingBackend"}
     RecordingBackend.sent = []
     assert deliver(sms.pk) == Status.SENT and len(RecordingBackend.sent) == 1
 

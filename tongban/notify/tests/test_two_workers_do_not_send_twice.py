@@ -8,14 +8,14 @@ from django.db import connection, transaction
 from tongban.accounts.models import User
 from tongban.notify.models import Notification, Status
 from tongban.notify.services import deliver, deliver_due, notify
-from tongban.notify.testing import RecordingBackend
+from tongban.notify.tests.support import RecordingBackend
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
 def recording(settings):
-    settings.NOTIFY_BACKENDS = {**settings.NOTIFY_BACKENDS, "sms": "tongban.notify.testing.RecordingBackend"}
+    settings.NOTIFY_BACKENDS = {**settings.NOTIFY_BACKENDS, "sms": "tongban.notify.tests.support.RecordingBackend"}
     RecordingBackend.sent = []
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
+from tongban.catalog.tests.builders import make_department
 from tongban.catalog.tests.staff_builders import make_county, make_site, make_town
 from tongban.org.models import Window
-from tongban.testing import make_department
 
 pytestmark = pytest.mark.django_db
 

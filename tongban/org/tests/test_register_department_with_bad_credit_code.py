@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from tongban.catalog.tests.builders import credit_code
 from tongban.core.models import AuditEvent
 from tongban.org.models import Department
 from tongban.org.services import create_department, update_department
-from tongban.testing import credit_code
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from django.core.files.base import ContentFile
 from tongban.catalog.codes import VersionStatus
 from tongban.catalog.models import Material
 from tongban.catalog.services import add_implementation, publish_spec
+from tongban.catalog.tests.builders import make_department, make_division, matter_spec
 from tongban.org.models import Level, ServiceSite
-from tongban.testing import make_department, make_division, matter_spec
 
 CITY_PLACE = "云川市政务服务中心二楼B区12号窗口"
 CITY_HOURS = "周一至周五 9:00-12:00，13:30-17:00（法定节假日除外）"

@@ -48,7 +48,7 @@ def test_organisation_tiles_lead_to_company_matters(page):
 
 
 def test_paging_works_without_javascript(browser, live_server):
-    from tongban.testing import make_department, make_division
+    from tongban.catalog.tests.builders import make_department, make_division
 
     city = make_division()
     dept = make_department(city, name="云川市民政局", sector="civil")

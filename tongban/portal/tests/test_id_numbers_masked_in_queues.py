@@ -33,7 +33,7 @@ def test_the_masks():
 
 @freeze_time(TODAY)
 def test_queues_and_the_board_show_masked_numbers(client):
-    from tongban.cases.testing import make_world
+    from tongban.cases.tests.builders import make_world
 
     w = make_world()
     late = accepted_case(w, at=at(2026, 11, 2))  # overdue: on the supervisor's board

@@ -3,7 +3,7 @@
 import pytest
 
 from tongban.accounts.models import Role, StaffRole, User
-from tongban.testing import make_department, make_division
+from tongban.catalog.tests.builders import make_department, make_division
 
 LINK = '<a href="/manage/catalog/import/"'
 

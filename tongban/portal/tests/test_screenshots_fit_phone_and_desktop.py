@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tongban.catalog.services import add_implementation
+from tongban.catalog.tests.builders import make_department
 from tongban.portal.tests.builders import CITY_HOURS, make_full_guide, make_simple_matter
-from tongban.testing import make_department
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -8,12 +8,12 @@ from django.core.exceptions import PermissionDenied
 
 from tongban.accounts.models import Role, StaffRole, User
 from tongban.catalog.services import add_implementation
+from tongban.catalog.tests.builders import make_department, make_division
 from tongban.core.models import AuditEvent
 from tongban.org.models import Level
 from tongban.portal import services
 from tongban.portal.models import FeaturedMatter
 from tongban.portal.tests.builders import CITY_HOURS, make_simple_matter, make_small_catalogue
-from tongban.testing import make_department, make_division
 
 
 def popular(client) -> list[tuple[str, str]]:

@@ -1,11 +1,11 @@
-"""Builders for the ratings tests: the cases app's small city (tongban.cases.testing.make_world)
+"""Builders for the ratings tests: the cases app's small city (tongban.cases.tests.builders.make_world)
 with completed cases, a 12345 caller, and staff of a second department. Real rows, no mocks."""
 
 from tongban.accounts.models import Role
 from tongban.cases.models import ActionKind, Case
 from tongban.cases.rating_links import rating_path
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_user, make_world, submitted_case, walk_in_case
+from tongban.cases.tests.builders import make_user, make_world, submitted_case, walk_in_case
 
 
 def world(**kw):

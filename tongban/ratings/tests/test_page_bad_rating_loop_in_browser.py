@@ -3,7 +3,7 @@
 
 import pytest
 
-from tongban.browser_testing import log_in
+from tongban.core.tests.browser import log_in
 from tongban.ratings.models import BadRatingReview, ReviewStatus
 from tongban.ratings.tests.support import completed_case, rate_link, world
 

@@ -35,7 +35,7 @@ def test_clerk_opens_the_tablet_and_the_person_rates_the_visit(client):
 
 def test_a_case_the_clerk_did_not_serve_cannot_be_put_on_the_tablet(client):
     from tongban.accounts.models import Role
-    from tongban.cases.testing import make_user
+    from tongban.cases.tests.builders import make_user
 
     w = world()
     case = completed_case(w)

@@ -69,7 +69,7 @@ def test_bad_input_names_the_field():
 
 
 def test_an_open_case_cannot_be_rated_as_a_whole():
-    from tongban.cases.testing import submitted_case
+    from tongban.cases.tests.builders import submitted_case
 
     w = world()
     case = submitted_case(w)

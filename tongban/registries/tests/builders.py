@@ -4,11 +4,11 @@ applicants, clerk, approvers) plus a 大数据局 owning 人口/法人/信用 wi
 import datetime as dt
 
 from tongban.accounts.models import Role
-from tongban.cases.testing import make_user, make_world, valid_id
+from tongban.cases.tests.builders import make_user, make_world, valid_id
+from tongban.catalog.tests.builders import credit_code, make_department
 from tongban.registries import services
 from tongban.registries.codes import Storage
 from tongban.registries.importing import import_rows
-from tongban.testing import credit_code, make_department
 
 SYSTEM = "测试数据"
 POPULATION_HEADER = ["公民身份号码", "姓名", "性别", "出生日期", "户籍地址", "户籍地区划代码", "户号", "与户主关系",

@@ -5,13 +5,13 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from tongban.accounts.models import Role
-from tongban.cases.testing import make_user, submitted_case
+from tongban.cases.tests.builders import make_user, submitted_case
+from tongban.catalog.tests.builders import make_department
 from tongban.registries import services
 from tongban.registries.importing import import_rows
 from tongban.registries.models import DataResource
 from tongban.registries.purposes import Purpose
 from tongban.registries.tests.builders import registry_world
-from tongban.testing import make_department
 
 pytestmark = pytest.mark.django_db
 

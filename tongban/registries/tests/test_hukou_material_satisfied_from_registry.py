@@ -5,12 +5,12 @@ import pytest
 
 from tongban.cases import materials
 from tongban.cases.services import intake
-from tongban.cases.testing import MATERIALS, fill_and_upload
+from tongban.cases.tests.builders import MATERIALS, fill_and_upload
+from tongban.catalog.tests.builders import make_matter
 from tongban.registries import services
 from tongban.registries.exemptions import materials_satisfied
 from tongban.registries.models import AccessLog, MaterialEvidence, Party, Scope
 from tongban.registries.tests.builders import grant, registry_world
-from tongban.testing import make_matter
 
 pytestmark = pytest.mark.django_db
 

@@ -73,7 +73,7 @@ def test_the_steward_uploads_it_in_the_admin(client):
 
 def test_a_steward_of_another_department_may_not_import(client):
     from tongban.accounts.models import Role
-    from tongban.cases.testing import make_user
+    from tongban.cases.tests.builders import make_user
     from tongban.registries.importing import import_rows
 
     w = registry_world()

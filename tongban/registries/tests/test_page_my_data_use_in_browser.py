@@ -2,8 +2,8 @@
 
 import pytest
 
-from tongban.browser_testing import log_in
-from tongban.cases.testing import submitted_case
+from tongban.cases.tests.builders import submitted_case
+from tongban.core.tests.browser import log_in
 from tongban.registries import services
 from tongban.registries.purposes import Purpose
 from tongban.registries.tests.builders import grant, registry_world

@@ -3,7 +3,7 @@ read — department, case number, fields — on 谁用了我的数据, and nobod
 
 import pytest
 
-from tongban.cases.testing import submitted_case
+from tongban.cases.tests.builders import submitted_case
 from tongban.registries.models import AccessLog
 from tongban.registries.tests.builders import grant, registry_world
 

@@ -8,13 +8,13 @@ import datetime as dt
 
 import pytest
 
-from tongban.cases.testing import submitted_case
+from tongban.cases.tests.builders import submitted_case
+from tongban.catalog.tests.builders import make_matter
 from tongban.registries import services
 from tongban.registries.models import AccessLog
 from tongban.registries.purposes import Purpose
 from tongban.registries.services import RegistryAccessDenied
 from tongban.registries.tests.builders import grant, registry_world
-from tongban.testing import make_matter
 
 pytestmark = pytest.mark.django_db
 

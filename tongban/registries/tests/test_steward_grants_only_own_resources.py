@@ -5,11 +5,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tongban.accounts.models import Role
-from tongban.cases.testing import make_user
+from tongban.cases.tests.builders import make_user
+from tongban.catalog.tests.builders import make_department
 from tongban.registries import services
 from tongban.registries.models import Grant
 from tongban.registries.tests.builders import SYSTEM, grant, registry_world
-from tongban.testing import make_department
 
 pytestmark = pytest.mark.django_db
 

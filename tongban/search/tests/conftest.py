@@ -5,9 +5,9 @@ import pytest
 
 from tongban.catalog.indexing import reindex_all
 from tongban.catalog.services import add_implementation, publish_spec
+from tongban.catalog.tests.builders import make_department, make_division, matter_spec
 from tongban.org.models import Level
 from tongban.search import engine
-from tongban.testing import make_department, make_division, matter_spec
 
 LOCAL = {
     "place": "云川市政务服务中心",

@@ -1,6 +1,6 @@
 from tongban.catalog.services import add_implementation, cancel_version, publish_spec
+from tongban.catalog.tests.builders import matter_spec
 from tongban.search.selectors import search
-from tongban.testing import matter_spec
 
 
 def test_a_newly_published_matter_is_found_without_a_manual_rebuild(

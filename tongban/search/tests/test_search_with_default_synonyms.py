@@ -5,10 +5,10 @@ import pytest
 
 from tongban.catalog.indexing import reindex_all
 from tongban.catalog.services import add_implementation, publish_spec
+from tongban.catalog.tests.builders import make_department, matter_spec
 from tongban.search.models import Synonym
 from tongban.search.selectors import search
 from tongban.search.tests.conftest import LOCAL
-from tongban.testing import make_department, matter_spec
 
 # Decoys first: each title shares words with the query, which is why a synonym is needed at all.
 MORE = [

@@ -1,8 +1,8 @@
 from tongban.catalog.indexing import reindex_all
 from tongban.catalog.services import add_implementation, publish_spec
+from tongban.catalog.tests.builders import make_department, matter_spec
 from tongban.search.selectors import search
 from tongban.search.tests.conftest import LOCAL, titles
-from tongban.testing import make_department, matter_spec
 
 
 def test_a_wrong_homophone_character_still_finds_the_birth_certificate(catalogue):

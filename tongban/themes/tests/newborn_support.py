@@ -1,6 +1,6 @@
 """A submitted 新生儿出生一件事 application (cert, hukou, medical), for the lifecycle tests."""
 
-from tongban.cases.testing import valid_id
+from tongban.cases.tests.builders import valid_id
 from tongban.themes.selectors import evaluate_theme
 from tongban.themes.services import apply_for_theme
 from tongban.themes.tests.support import fill, uploads_for

@@ -2,13 +2,13 @@
 prefill rule that fills "applicant.address" from it. No grant yet: each test grants what it needs."""
 
 from tongban.accounts.models import Role
-from tongban.cases.testing import make_user
+from tongban.cases.tests.builders import make_user
+from tongban.catalog.tests.builders import make_department
 from tongban.registries import services
 from tongban.registries.codes import Storage
 from tongban.registries.importing import import_rows
 from tongban.registries.models import Party
 from tongban.registries.tests.builders import POPULATION_HEADER, SYSTEM, person_row
-from tongban.testing import make_department
 from tongban.themes.tests.support import make_theme_world
 
 ADDRESS = "云川市芙蓉区韶山北路88号3栋"

@@ -7,11 +7,11 @@ from types import SimpleNamespace
 from tongban.accounts.models import Role, StaffRole
 from tongban.cases.models import ActionKind, Case
 from tongban.cases.services.processing import act
-from tongban.cases.testing import make_user, pdf, valid_id
+from tongban.cases.tests.builders import make_user, pdf, valid_id
 from tongban.catalog.services import add_implementation, publish_spec
+from tongban.catalog.tests.builders import make_division
 from tongban.demo.data import matters_business, matters_people, structure, themes_demo
 from tongban.org.models import Department, ServiceSite, Window
-from tongban.testing import make_division
 
 ALL_MATTERS = {m["basic_code"]: m for m in [*matters_people.MATTERS, *matters_business.MATTERS]}
 LOADER_KEYS = ("basic_code", "sector", "implemented_at")
@@ -97,7 +97,7 @@ SAMPLE = {
 
 
 def sample_value(f: dict):
-    from tongban.testing import credit_code
+    from tongban.catalog.tests.builders import credit_code
 
     if f.get("default") not in (None, "", []):
         return f["default"]

@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 
 from tongban.cases.models import CaseFile
-from tongban.cases.testing import pdf
+from tongban.cases.tests.builders import pdf
 from tongban.core.models import AuditEvent
 from tongban.core.scheduler import load_entries
 from tongban.forms.storage import private_storage

@@ -4,7 +4,7 @@
 import pytest
 
 from tongban.accounts.models import Role
-from tongban.cases.testing import make_user
+from tongban.cases.tests.builders import make_user
 from tongban.themes.models import ThemeStatus
 from tongban.themes.services import revise_theme
 from tongban.themes.tests.support import make_theme_world

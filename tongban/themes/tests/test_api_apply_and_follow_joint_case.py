@@ -6,7 +6,7 @@ import json
 import pytest
 
 from tongban.cases.models import CaseBundle
-from tongban.cases.testing import pdf
+from tongban.cases.tests.builders import pdf
 from tongban.themes.selectors import evaluate_theme
 from tongban.themes.tests.newborn_support import SITUATION
 from tongban.themes.tests.support import fill, make_theme_world, multipart

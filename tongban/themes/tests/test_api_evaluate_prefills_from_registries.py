@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from tongban.cases.models import CaseBundle
-from tongban.cases.testing import pdf
+from tongban.cases.tests.builders import pdf
 from tongban.registries.models import AccessLog
 from tongban.themes.tests.registry_support import ADDRESS, grant_population, newborn_with_population_registry
 from tongban.themes.tests.support import fill, multipart

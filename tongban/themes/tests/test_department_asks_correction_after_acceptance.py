@@ -10,7 +10,7 @@ from django.test import Client
 
 from tongban.cases.models import BundlePhase, CaseEvent, Phase
 from tongban.cases.services.bundles import accept_bundle
-from tongban.cases.testing import pdf
+from tongban.cases.tests.builders import pdf
 from tongban.notify.models import Notification
 from tongban.themes.selectors import evaluate_theme
 from tongban.themes.services import apply_for_theme, correct_joint_application

@@ -7,7 +7,7 @@ import pytest
 from tongban.cases import selectors
 from tongban.cases.models import BundleMemberState, Phase
 from tongban.cases.services.bundles import accept_bundle
-from tongban.testing import credit_code
+from tongban.catalog.tests.builders import credit_code
 from tongban.themes.selectors import evaluate_theme
 from tongban.themes.services import apply_for_theme
 from tongban.themes.tests.support import decide, fill, make_theme_world, uploads_for

@@ -4,9 +4,9 @@ sub-case in its own 办件箱; when all are decided she sees one completed joint
 
 import pytest
 
-from tongban.browser_testing import log_in
 from tongban.cases.models import BundlePhase, Case, CaseBundle
-from tongban.cases.testing import PDF_BYTES
+from tongban.cases.tests.builders import PDF_BYTES
+from tongban.core.tests.browser import log_in
 from tongban.themes.selectors import evaluate_theme
 from tongban.themes.tests.newborn_support import BABY_ID, CERT_NO, SITUATION
 from tongban.themes.tests.support import approver_for, decide, make_theme_world, sample_value

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from tongban.cases.models import CaseBundle
-from tongban.cases.testing import pdf
+from tongban.cases.tests.builders import pdf
 from tongban.registries.models import AccessLog
 from tongban.registries.selectors import my_data_use
 from tongban.themes.tests.registry_support import ADDRESS, grant_population, newborn_with_population_registry

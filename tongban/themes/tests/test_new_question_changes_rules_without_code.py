@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from tongban.accounts.models import Role
-from tongban.cases.testing import make_user
+from tongban.cases.tests.builders import make_user
 from tongban.themes.models import ImmutableThemeError, ThemeQuestion, ThemeRule, ThemeStatus
 from tongban.themes.selectors import evaluate_theme
 from tongban.themes.services import publish_theme, revise_theme

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from tongban.cases.models import CaseBundle
-from tongban.cases.testing import pdf
+from tongban.cases.tests.builders import pdf
 from tongban.themes.tests.support import fill, make_theme_world
 from tongban.themes.views_journey import Journey
 

@@ -14,7 +14,7 @@ from tongban.cases.services.bundles import (
 )
 from tongban.cases.services.common import CaseConflict
 from tongban.cases.services.processing import act
-from tongban.cases.testing import pdf
+from tongban.cases.tests.builders import pdf
 from tongban.themes.services import correct_joint_application
 from tongban.themes.tests.newborn_support import apply_newborn, members
 from tongban.themes.tests.support import approver_for, make_theme_world

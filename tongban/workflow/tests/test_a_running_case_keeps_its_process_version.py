@@ -5,7 +5,7 @@ import pytest
 
 from tongban.cases.models import ActionKind, MatterProcess
 from tongban.cases.services.processing import act, available_transitions
-from tongban.cases.testing import make_world, submitted_case
+from tongban.cases.tests.builders import make_world, submitted_case
 from tongban.workflow.models import Transition, VersionStatus
 from tongban.workflow.services import draft_from, install, publish
 from tongban.workflow.tests.support import site_check

@@ -7,7 +7,7 @@ from django.test import Client
 
 from tongban.accounts.models import User
 from tongban.cases.models import CaseBundle
-from tongban.cases.testing import pdf
+from tongban.cases.tests.builders import pdf
 from tongban.licences.models import Licence, LicenceStatus, MaterialLicenceCheck
 from tongban.registries.models import AccessLog
 from tongban.themes.models import Theme

@@ -93,11 +93,11 @@ def log_in(page, live_server, user, *, second_factor: bool = True) -> None:
     """Put a logged-in session for `user` into the browser page, without typing a password.
 
     second_factor=False: only the password step is done, as for a staff member who still has to
-    type the authenticator code (see tongban/accounts/testing.py)."""
+    type the authenticator code (see tongban/accounts/tests/support.py)."""
     from django.conf import settings
     from django.test import Client
 
-    from tongban.accounts.testing import force_login_password_only
+    from tongban.accounts.tests.support import force_login_password_only
 
     client = Client()
     if second_factor:

@@ -5,8 +5,8 @@ from openpyxl import Workbook
 from tongban.accounts.models import Role, StaffRole, User
 from tongban.catalog.excel_layout import CHILD_SHEETS, MAIN_COLUMNS, MAIN_SHEET, child_columns
 from tongban.catalog.models import Implementation, Matter
+from tongban.catalog.tests.builders import make_department, make_division
 from tongban.org.models import Level
-from tongban.testing import make_department, make_division
 
 FOOD, BIRTH = "000201035000", "000120001000"
 

@@ -9,7 +9,7 @@ from tongban.accounts.models import Role, StaffRole, User
 from tongban.cases import materials
 from tongban.cases.models import Case, Channel
 from tongban.cases.services import intake
-from tongban.testing import credit_code, make_department, make_division, make_matter
+from tongban.catalog.tests.builders import credit_code, make_department, make_division, make_matter
 
 # A minimal but real PDF (magic bytes, one empty page).
 PDF_BYTES = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
