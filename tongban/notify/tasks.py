@@ -9,23 +9,23 @@ whose enqueue was lost.
 
 from django_tasks import task
 
-from tongban.notify import services
+from tongban.notify import sending
 
 
 @task()
 def deliver_one(notification_id: int) -> str | None:
-    return services.deliver(notification_id)
+    return sending.deliver(notification_id)
 
 
 @task()
 def deliver_many(notification_ids: list[int]) -> dict:
     counts: dict[str, int] = {}
     for pk in notification_ids:
-        status = services.deliver(pk) or "skipped"
+        status = sending.deliver(pk) or "skipped"
         counts[status] = counts.get(status, 0) + 1
     return counts
 
 
 @task()
 def deliver_due() -> dict:
-    return services.deliver_due()
+    return sending.deliver_due()

@@ -9,7 +9,8 @@ from freezegun import freeze_time
 
 from tongban.accounts.models import User
 from tongban.notify.models import Status
-from tongban.notify.services import deliver, deliver_due, notify
+from tongban.notify.sending import deliver, deliver_due
+from tongban.notify.services import notify
 from tongban.notify.tests.support import FailingBackend
 
 pytestmark = pytest.mark.django_db

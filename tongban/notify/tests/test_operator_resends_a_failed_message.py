@@ -6,7 +6,8 @@ from django.urls import reverse
 from tongban.accounts.models import User
 from tongban.core.models import AuditEvent
 from tongban.notify.models import Status
-from tongban.notify.services import deliver, notify
+from tongban.notify.sending import deliver
+from tongban.notify.services import notify
 from tongban.notify.tests.support import RecordingBackend
 
 pytestmark = pytest.mark.django_db

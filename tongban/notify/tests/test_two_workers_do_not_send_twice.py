@@ -7,7 +7,8 @@ from django.db import connection, transaction
 
 from tongban.accounts.models import User
 from tongban.notify.models import Notification, Status
-from tongban.notify.services import deliver, deliver_due, notify
+from tongban.notify.sending import deliver, deliver_due
+from tongban.notify.services import notify
 from tongban.notify.tests.support import RecordingBackend
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
