@@ -21,7 +21,7 @@ from tongban.cases import selectors as case_selectors
 from tongban.cases.api import CaseSessionAuth
 from tongban.cases.models import CaseBundle
 from tongban.cases.schemas import validate
-from tongban.cases.services import bundles
+from tongban.cases.services import bundle_progress, bundles
 from tongban.cases.services.common import CaseConflict
 from tongban.core.api_errors import ApiError, ErrorOut, invalid, not_found, register_field_labels
 from tongban.themes import selectors
@@ -381,7 +381,7 @@ def choose_delivery(request, number: str):
     bundle, as_staff = _party(request.auth, number)
     body = _body(request, DeliveryIn)
     with _errors():
-        bundles.choose_bundle_delivery(request.auth, bundle, method=body.method, recipient=body.recipient,
+        bundle_progress.choose_bundle_delivery(request.auth, bundle, method=body.method, recipient=body.recipient,
                                        phone=body.phone, address=body.address)
     return _out(request.auth, bundle, as_staff)
 
@@ -425,5 +425,5 @@ def hand_over(request, number: str):
     bundle = _staff(request.auth, number)
     body = _body(request, PickupIn)
     with _errors():
-        bundles.hand_over_bundle(request.auth, bundle, pickup_code=body.pickup_code)
+        bundle_progress.hand_over_bundle(request.auth, bundle, pickup_code=body.pickup_code)
     return _out(request.auth, bundle, True)

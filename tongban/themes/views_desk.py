@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from tongban.accounts.models import Role
 from tongban.cases import deadlines
 from tongban.cases.selectors import bundle_for_staff, bundle_queue
-from tongban.cases.services import bundles
+from tongban.cases.services import bundle_progress, bundles
 from tongban.cases.services.common import CaseConflict
 from tongban.cases.views.staff import (
     PermissionDenied,
@@ -124,7 +124,7 @@ def refuse(request, number):
 def hand_over(request, number):
     if request.method != "POST":
         return redirect("desk-joint-case", number=number)
-    return _act(request, number, lambda b: bundles.hand_over_bundle(
+    return _act(request, number, lambda b: bundle_progress.hand_over_bundle(
         request.user, b, pickup_code=request.POST.get("pickup_code", "")), "全部结果已一次交付申请人。")
 
 
@@ -132,4 +132,4 @@ def hand_over(request, number):
 def ship(request, number):
     if request.method != "POST":
         return redirect("desk-joint-case", number=number)
-    return _act(request, number, lambda b: bundles.ship_bundle(request.user, b), "全部结果已一次寄出。")
+    return _act(request, number, lambda b: bundle_progress.ship_bundle(request.user, b), "全部结果已一次寄出。")

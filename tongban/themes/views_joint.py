@@ -14,7 +14,7 @@ from tongban.cases import deadlines
 from tongban.cases.models import BundlePhase, DeliveryMethod, DeliveryStatus, Phase
 from tongban.cases.rating_links import joint_rating_path
 from tongban.cases.selectors import bundle_for_applicant, member_in_correction
-from tongban.cases.services import bundles
+from tongban.cases.services import bundle_progress, bundles
 from tongban.forms.uploads import ACCEPT_ATTR
 from tongban.forms.validation import clean_answers
 from tongban.themes import page_selectors
@@ -157,7 +157,7 @@ def delivery(request, number):
     bundle = _own(request.user, number)
     p = request.POST
     try:
-        bundles.choose_bundle_delivery(request.user, bundle, method=p.get("method", ""),
+        bundle_progress.choose_bundle_delivery(request.user, bundle, method=p.get("method", ""),
                                        recipient=p.get("recipient", ""), phone=p.get("phone", "").strip(),
                                        address=p.get("address", ""))
     except (ValidationError, PermissionDenied) as exc:

@@ -26,7 +26,8 @@ from django.utils import timezone
 
 from tongban.accounts.models import Role, StaffRole, User
 from tongban.cases.models import ActionKind, BundleMemberState, Case, CaseBundle
-from tongban.cases.services.bundles import accept_bundle, hand_over_bundle
+from tongban.cases.services.bundle_progress import hand_over_bundle
+from tongban.cases.services.bundles import accept_bundle
 from tongban.cases.services.processing import act
 from tongban.demo.data import accounts as account_data
 from tongban.demo.data.cases_demo import Party, _candidates, _id, _Out, _scan_pdf

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from tongban.cases.models import BundleMemberState, BundlePhase, DeliveryStatus, Phase
 from tongban.cases.selectors import bundle_members, bundle_timeline
 from tongban.cases.services import delivery
-from tongban.cases.services.bundles import accept_bundle, hand_over_bundle
+from tongban.cases.services.bundle_progress import hand_over_bundle
+from tongban.cases.services.bundles import accept_bundle
 from tongban.notify.models import Notification
 from tongban.themes.tests.newborn_support import BABY_ID, CERT_NO, apply_newborn, members
 from tongban.themes.tests.support import decide, make_theme_world
