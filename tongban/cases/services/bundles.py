@@ -12,6 +12,7 @@ Lifecycle (docs/decisions/0006-themes-and-joint-cases.md):
   definition names in `fills`), and it is dispatched. A denied prerequisite cancels it.
 - When every member is decided the joint case completes: one pickup code or one parcel for all results
   (sub-cases never deliver on their own: services/delivery.py defers to the bundle).
+The last two stages are services/bundle_progress.py; what all stages share is services/bundle_common.py.
 The cases app does not know themes: the caller passes members, dependencies and a definition snapshot.
 """
 
