@@ -2,22 +2,64 @@
 
 `fields` maps a parameter (as the client spelled it) to Chinese messages that name the field,
 so a client can show them next to its own inputs and a person can read them as they are.
-Routers register the Chinese labels of their parameters with `register_field_labels()`.
+Routers register the Chinese labels of their parameters with `register_field_labels()`, and list the
+error statuses an operation answers with `errors()`, so the OpenAPI documents each of them.
+
+Also the two shapes every router shares, so each has one name in the OpenAPI: CodeLabel (a code with
+its Chinese name) and IsoDate (a date parameter that takes only YYYY-MM-DD, refused in Chinese).
 """
+
+import re
+from datetime import date
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 
 
 class ErrorOut(Schema):
-    """The body of every error response; use it in `response={404: ErrorOut, 422: ErrorOut}`."""
+    """The body of every error response; routers document it with `errors()`."""
 
-    code: str = Field(description="错误代码：invalid 参数有误、not_found 未找到、forbidden 无权访问、unauthenticated 未登录")
+    code: str = Field(description="错误代码：invalid 参数有误、not_found 未找到、forbidden 无权访问、unauthenticated 未登录、"
+                                  "csrf_failed CSRF 校验失败、conflict 修订号不一致、duplicate 重复提交、"
+                                  "http_error 其他请求错误（如请求内容无法解析）")
     message: str = Field(description="中文错误说明，可直接展示给用户")
     fields: dict[str, list[str]] | None = Field(None, description="按参数名列出的中文错误说明（仅参数有误时）")
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """The error answers of an operation, for its `response=`: {200: X, **errors(404, 422)}.
+
+    400 请求内容无法解析 (a JSON body ninja parses), 401 未登录, 403 无权访问 or CSRF, 404 未找到,
+    409 冲突, 422 参数有误. 503 is listed for every operation: any of them answers it while the
+    database is unavailable."""
+    return {status: ErrorOut for status in sorted({*statuses, 503})}
+
+
+class CodeLabel(Schema):
+    """A coded value with its Chinese name (状态、类型、渠道…): one shape, one name in the OpenAPI."""
+
+    code: str = Field(description="代码")
+    label: str = Field(description="中文名称")
+
+
+def _iso_date(value):
+    # OpenAPI's `format: date` is RFC 3339 full-date; pydantic would also take 0 or "0" (1970-01-01, a
+    # Unix time) and a datetime at midnight, which a client sending them surely did not mean.
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    if isinstance(value, date):
+        return value
+    raise PydanticCustomError("date_parsing", "Input should be a date in the format YYYY-MM-DD")
+
+
+# A date parameter or body field: only YYYY-MM-DD.
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 class ApiError(Exception):
@@ -100,6 +142,10 @@ def install_error_handlers(api):
         fields = {}
         for err in exc.errors:
             loc = [str(p) for p in err.get("loc", [])[1:]]
+            if len(loc) > 1 and loc[0] == "body" and err["loc"][0] == "body":
+                # A schema body parameter (`body: RateIn`) nests its fields under its own name, but the
+                # client sent them at the top of the JSON: name them as sent ("level", not "body.level").
+                loc = loc[1:]
             # Query and path parameters come flattened: the first part is the parameter name.
             key = ".".join(loc) or "body"
             name = loc[0] if loc else "body"
