@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The database down: 503 + Retry-After, JSON for the API, the 503 page elsewhere (tongban/core/unavailable.py).
+    "tongban.core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tongban.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
