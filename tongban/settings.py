@@ -121,6 +121,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=env.bool("DATABASE_SERVER_SIDE_BINDING", default=True),
         prepare_threshold=_prepare if _prepare > 0 else None)
+    # A database host that is down drops the connection attempt rather than refusing it: without a limit a
+    # request (and the worker) would wait minutes for TCP to give up instead of answering 503 at once
+    # (docs/supervision.md). ?connect_timeout= in DATABASE_URL wins.
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
