@@ -109,10 +109,11 @@ class Heartbeat(threading.Thread):
             _close_connection()
 
 
-def reclaim_abandoned(own_id: str, lease: int) -> list[str]:
+def reclaim_abandoned(own_id: str, lease: int, own_since=None) -> list[str]:
     """Put back in the queue the running tasks of workers that stopped or stopped beating; returns
     their ids. Each update is conditional on the row being unchanged, so two workers reclaiming at the
-    same moment put a task back once."""
+    same moment put a task back once. A task under this worker's own id claimed before `own_since`
+    (a worker restarted with the same --worker-id, whose heartbeat hides the dead one's) goes back too."""
     now = timezone.now()
     beats = {b.worker_id: b for b in WorkerHeartbeat.objects.exclude(pk=own_id)}
 
@@ -123,12 +124,12 @@ def reclaim_abandoned(own_id: str, lease: int) -> list[str]:
     for task in DBTaskResult.objects.running().only("id", "task_path", "worker_ids", "started_at"):
         owner = task.worker_ids[-1] if task.worker_ids else ""
         if owner == own_id:
-            continue
-        beat = beats.get(owner)
-        if beat is not None and not gone(beat):
-            continue
-        if beat is None and task.started_at and task.started_at > now - timedelta(
-                seconds=max(lease, UNKNOWN_WORKER_GRACE)):
+            if not (own_since and task.started_at and task.started_at < own_since):
+                continue  # the one this worker is running
+        elif owner in beats:
+            if not gone(beats[owner]):
+                continue
+        elif task.started_at and task.started_at > now - timedelta(seconds=max(lease, UNKNOWN_WORKER_GRACE)):
             continue
         same = DBTaskResult.objects.filter(pk=task.pk, status=TaskResultStatus.RUNNING, started_at=task.started_at)
         if len(task.worker_ids) >= MAX_CLAIMS:
@@ -196,7 +197,7 @@ class ResilientWorker(Worker):
         now = time.monotonic()
         if self._up_since is not None and now - self._up_since >= self.lease and now >= self._next_reclaim:
             self._next_reclaim = now + self.lease / 2
-            reclaim_abandoned(self.worker_id, self.lease)
+            reclaim_abandoned(self.worker_id, self.lease, own_since=self.heartbeat.started)
         claimed = self.claim()
         if claimed is None:
             return False

@@ -64,3 +64,12 @@ def test_a_task_that_five_workers_died_on_is_given_up():
     task.refresh_from_db()
     assert task.status == "FAILED" and task.exception_class_path == "tongban.core.worker.WorkerLost"
     assert "后台任务进程在执行该任务时停止了 5 次，不再重试" in task.traceback
+
+
+def test_a_worker_restarted_under_the_same_id_puts_back_what_its_previous_life_left():
+    _beat("worker-1", 5)  # the new process beats under the old id
+    left = _running(["worker-1"], started_seconds_ago=300)
+    running_now = _running(["worker-1"], started_seconds_ago=5)
+    assert reclaim_abandoned("worker-2", 60) == []  # to the others it looks alive
+    assert reclaim_abandoned("worker-1", 60, own_since=timezone.now() - timedelta(seconds=60)) == [str(left.pk)]
+    assert (_status(left), _status(running_now)) == ("READY", "RUNNING")
