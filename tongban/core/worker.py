@@ -13,7 +13,8 @@ SKIP LOCKED, so any number of workers on any number of machines share it) and ad
 * Heartbeat: a thread writes the worker's core_workerheartbeat row every quarter of its lease, during
   long tasks too. A task left "running" by a worker whose heartbeat is older than that worker's lease
   (killed, out of memory, machine lost), or that stopped, is put back in the queue by the other
-  workers; after MAX_CLAIMS workers have died on the same task it is recorded as failed instead.
+  workers; once MAX_CLAIMS attempts at the same task were cut short (workers dying on it, or the
+  database going away each time) it is recorded as failed instead.
   A worker only reclaims after it has itself been connected for a whole lease: straight after an
   outage, the others have not yet had the chance to beat again.
 * A result is written only while the task is still this worker's (same status and started_at), so a
@@ -47,7 +48,7 @@ log = logging.getLogger("tongban.worker")
 
 DEFAULT_LEASE_SECONDS = 60
 MAX_BACKOFF = 5.0  # seconds between attempts while the database is down (a refused connection costs nothing)
-MAX_CLAIMS = 5  # workers that may die on one task before it is recorded as failed
+MAX_CLAIMS = 5  # attempts at one task that may be cut short before it is recorded as failed
 # A running task whose worker has no heartbeat row at all (claimed by django_tasks_db's db_worker, or
 # before this worker existed): put back after this long, as nothing says whether its worker lives.
 UNKNOWN_WORKER_GRACE = 15 * 60
