@@ -41,13 +41,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # Before django_tasks_db: `db_worker` is tongban's, which rides out a database outage (tongban/core/worker.py).
+    "tongban.core",
     "django_tasks",
     "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
-    "tongban.core",
     "tongban.org",
     "tongban.accounts",
     "tongban.workcal",
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The database down: 503 + Retry-After, JSON for the API, the 503 page elsewhere (tongban/core/unavailable.py).
+    "tongban.core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tongban.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,6 +121,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=env.bool("DATABASE_SERVER_SIDE_BINDING", default=True),
         prepare_threshold=_prepare if _prepare > 0 else None)
+    # A database host that is down drops the connection attempt rather than refusing it: without a limit a
+    # request (and the worker) would wait minutes for TCP to give up instead of answering 503 at once
+    # (docs/supervision.md). ?connect_timeout= in DATABASE_URL wins.
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5))
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

@@ -11,11 +11,14 @@ from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from tongban.core import unavailable
+
 
 class ErrorOut(Schema):
     """The body of every error response; use it in `response={404: ErrorOut, 422: ErrorOut}`."""
 
-    code: str = Field(description="错误代码：invalid 参数有误、not_found 未找到、forbidden 无权访问、unauthenticated 未登录")
+    code: str = Field(description="错误代码：invalid 参数有误、not_found 未找到、forbidden 无权访问、unauthenticated 未登录、"
+                                  "unavailable 系统繁忙（503，数据库暂时不可用，按 Retry-After 秒数后重试）")
     message: str = Field(description="中文错误说明，可直接展示给用户")
     fields: dict[str, list[str]] | None = Field(None, description="按参数名列出的中文错误说明（仅参数有误时）")
 
@@ -106,6 +109,15 @@ def install_error_handlers(api):
             fields.setdefault(key, []).append(f"{label_of(name, request.path)}{_zh(err)}")
         message = "；".join(m for ms in fields.values() for m in ms)
         return api.create_response(request, _body("invalid", "参数有误：" + message, fields), status=422)
+
+    def database_unavailable(request, exc):
+        # The database is down or restarting (tongban/core/unavailable.py): 503 and when to try again.
+        # Nothing was written, so a client may resend the same request (a submission with its Idempotency-Key).
+        response = api.create_response(request, unavailable.body(), status=503)
+        return unavailable.add_retry_after(response)
+
+    for error in unavailable.DATABASE_ERRORS:
+        api.add_exception_handler(error, database_unavailable)
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):

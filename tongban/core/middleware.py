@@ -37,3 +37,29 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """503 with Retry-After, not the HTML 500, for a request that failed because the database is down.
+
+    Django turns an exception raised in any middleware or view into the 500 response before an outer
+    middleware sees it, so the exception is noted on the request when Django reports it
+    (unavailable.note_database_outage, connected in tongban/core/apps.py) and the 500 is replaced here. It sits just
+    inside SecurityMiddleware and WhiteNoise, so that the session, user and second-factor checks, which
+    are the first to query the database, fail inside it. tongban/core/unavailable.py says what is answered.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 500 and getattr(request, "database_unavailable", False):
+            from django.conf import settings
+
+            from tongban.core.unavailable import response_for
+
+            response = response_for(request)
+            response.headers.setdefault("X-Frame-Options", settings.X_FRAME_OPTIONS)
+        return response
+
