@@ -109,7 +109,7 @@ def make_world(clients: int) -> dict:
                               service_objects=["1"], materials=[], fees=[], case_kind=2,
                               promised_limit_days=3, legal_limit_days=None, form_spec=form,
                               results=[{"name": "户籍证明", "kind": "other"}])
-        default_version()  # installs the case process before the clients race to
+        default_version()  # install the case process once, before the clients race to file
         applicants = []
         for i in range(clients):
             id_number = valid_id(f"43010219900101{i:03d}")
