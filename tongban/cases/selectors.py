@@ -256,9 +256,7 @@ def open_cases_of_person(user, id_number: str, person):
 def awaiting_payment(user, text: str = "", *, limit: int = 30) -> list[Case]:
     """Decided cases waiting for the fee (the desk's 待缴费), by number or applicant's name."""
     cases = queue(user, "delivery").filter(delivery_status=DeliveryStatus.AWAITING_PAYMENT)
-    if text.strip():
-        cases = cases.filter(Q(number__icontains=text.strip()) | Q(applicant_name__icontains=text.strip()))
-    return list(cases[:limit])
+    return list(filter_cases(cases, text)[:limit])
 
 
 # -- supervision (督办) --------------------------------------------------------------------------
