@@ -60,6 +60,7 @@ from tongban.cases.services.common import CaseConflict
 from tongban.catalog.models import Implementation, Material
 from tongban.catalog.selectors import material_of_version, public_implementation
 from tongban.core.api_errors import ApiError, ErrorOut, invalid, not_found, register_field_labels
+from tongban.core.paging import capped_count
 
 
 class CaseSessionAuth(SessionAuth):
@@ -336,9 +337,9 @@ def list_cases(request,
     else:
         qs = selectors.cases_for_applicant(user)
     qs = selectors.filter_cases(qs, phase=phase.value if phase else None)
-    count = qs.count()
+    count, capped = capped_count(qs)  # a count of millions would cost seconds (core/paging.py)
     start = (page - 1) * page_size
-    return {"count": count, "page": page, "page_size": page_size, "pages": math.ceil(count / page_size),
+    return {"count": count, "count_capped": capped, "page": page, "page_size": page_size, "pages": math.ceil(count / page_size),
             "items": [brief(c, as_staff=as_staff) for c in qs[start:start + page_size]]}
 
 

@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from tongban.catalog.models import Implementation, Material, Matter, MatterVersion
@@ -200,9 +201,27 @@ class Case(Instance, Deliverable):
         constraints = [
             models.UniqueConstraint(fields=["applicant", "idempotency_key"], name="uniq_case_idempotency"),
         ]
+        # The staff queues read open cases (a few percent of a city's history) and the latest closed ones:
+        # each has a partial index whose predicate is the queue's own condition (cases.selectors.queue),
+        # so a queue on the thousandth day reads as few rows as on the first. Searches match numbers and
+        # names by prefix (pattern ops on PostgreSQL; the unique number has its own). docs/benchmarks.md "scale".
         indexes = [
             models.Index(fields=["department", "phase"]),
             models.Index(fields=["applicant", "phase"]),
+            models.Index(fields=["applicant", "-updated_at"], name="case_applicant_recent"),
+            models.Index(fields=["submitted_at", "id"], name="case_q_pending", condition=Q(phase="submitted")),
+            models.Index(fields=["updated_at", "id"], name="case_q_correction", condition=Q(phase="correction")),
+            models.Index(fields=["promised_due", "id"], name="case_q_processing", condition=Q(phase="processing")),
+            models.Index(fields=["warn_on"], name="case_q_warning", condition=Q(phase="processing")),
+            models.Index(fields=["completed_at", "id"], name="case_q_delivery",
+                         condition=Q(phase="completed", delivery_status__in=["awaiting_payment", "ready", "shipped"])),
+            models.Index(fields=["-completed_at", "-id"], name="case_q_done",
+                         condition=Q(phase__in=["completed", "refused", "withdrawn"])),
+            models.Index(fields=["department", "-completed_at", "-id"], name="case_q_done_department",
+                         condition=Q(phase__in=["completed", "refused", "withdrawn"])),
+            models.Index(fields=["division", "-completed_at", "-id"], name="case_q_done_division",
+                         condition=Q(phase__in=["completed", "refused", "withdrawn"])),
+            models.Index(fields=["applicant_name"], name="case_name_prefix", opclasses=["varchar_pattern_ops"]),
         ]
 
     def __str__(self):

@@ -78,7 +78,8 @@ class CaseBrief(Schema):
 
 
 class CasePage(Schema):
-    count: int = Field(description="符合条件的办件数")
+    count: int = Field(description="符合条件的办件数；超过 10000 件时为 10000，count_capped 为 true（请缩小筛选范围）")
+    count_capped: bool = Field(False, description="符合条件的办件多于 count，只列出前 count 件")
     page: int = Field(description="当前页码（从1开始）")
     page_size: int = Field(description="每页条数")
     pages: int = Field(description="总页数")

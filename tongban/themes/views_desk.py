@@ -21,6 +21,7 @@ from tongban.cases.views.staff import (
 )
 from tongban.catalog.selectors import materials_of
 from tongban.core.masking import mask_id_number
+from tongban.core.paging import TAB_CAP, capped_count, capped_label
 from tongban.themes import page_selectors
 
 QUEUES = [("pending", "待受理"), ("correction", "待补正"), ("processing", "办理中"), ("delivery", "待出件"),
@@ -36,7 +37,7 @@ def queue(request):
     for b in rows:
         b.clock = deadlines.clock(b)
         b.masked_id = mask_id_number(b.applicant_id_number)
-    counts = {code: bundle_queue(request.user, code).count() for code, _ in QUEUES}
+    counts = {code: capped_label(*capped_count(bundle_queue(request.user, code), TAB_CAP)) for code, _ in QUEUES}
     return render_staff(request, "themes/staff/queue.html", {
         "queues": [(code, label, counts[code]) for code, label in QUEUES], "current": name, "rows": rows})
 

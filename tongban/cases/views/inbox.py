@@ -1,12 +1,12 @@
 """审批办件箱 (/inbox/): the queues of selectors.QUEUES, each filtered to what the user may see."""
 
-from django.core.paginator import Paginator
 from django.views.decorators.http import require_GET
 
 from tongban.cases import deadlines
 from tongban.cases.selectors import QUEUES, filter_cases, queue, queue_counts
 from tongban.cases.views.staff import PAGE_SIZE, render_staff, staff_page
 from tongban.core.masking import mask_id_number
+from tongban.core.paging import CappedPaginator, capped_label
 
 # When no queue is chosen, open the first one with work in it, in the order work is done.
 DEFAULT_ORDER = ["overdue", "decide", "review", "pending", "warning", "correction", "delivery", "done"]
@@ -24,12 +24,12 @@ def inbox(request):
     names = dict(QUEUES)
     current = request.GET.get("queue", "")
     if current not in names:
-        current = next((n for n in DEFAULT_ORDER if counts.get(n)), "pending")
+        current = next((n for n in DEFAULT_ORDER if counts[n][0]), "pending")
     text = request.GET.get("q", "")
     cases = filter_cases(queue(request.user, current), text)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "tabs": [(code, label, counts.get(code, 0)) for code, label in QUEUES],
+        "tabs": [(code, label, counts[code][0], capped_label(*counts[code])) for code, label in QUEUES],
         "current": current,
         "current_label": names[current],
         "q": text.strip(),
