@@ -12,6 +12,7 @@ from freezegun import freeze_time
 from tongban.accounts.models import Role, StaffRole
 from tongban.cases.models import Extension, ExtensionKind
 from tongban.cases.services.bundles import accept_bundle
+from tongban.cases.tests.api_support import call
 from tongban.cases.tests.builders import make_user
 from tongban.core.models import AuditEvent
 from tongban.notify.models import Notification
@@ -89,3 +90,21 @@ def test_a_member_department_extends_only_its_own_case_by_ten(client, w):
     page = client.get(f"/inbox/cases/{cert.number}/").content.decode()
     assert f"本办件属于联办件 {bundle.number}" in page and "在联办件上录入" in page
     assert 'max="10"' in page and 'name="joint"' not in page
+
+
+@freeze_time(MONDAY)
+def test_the_api_extends_for_a_supervisor_and_shows_the_legal_due_date(client, w):
+    bundle = accept_bundle(w.clerk, apply_newborn(w), expected_revision=0)
+    url = f"/api/v1/joint-cases/{bundle.number}/extend"
+    body = {"days": 10, "reason": "需补充现场调查", "expected_revision": bundle.revision, **APPROVAL}
+    client.force_login(w.clerk)
+    assert call(client, "POST", url, body).status_code == 403
+
+    client.force_login(w.supervisor)
+    missing = call(client, "POST", url, {**body, "approval_document": ""})
+    assert missing.status_code == 422 and missing.json()["fields"] == {"approval_document": ["请填写批准文件的文号（或审批单编号）"]}
+    res = call(client, "POST", url, body)
+    assert res.status_code == 200, res.content
+    deadline = res.json()["deadline"]
+    assert deadline["legal_due"] == add_working_days(date(2026, 8, 3), 55).isoformat()
+    assert deadline["provisional"] is False
