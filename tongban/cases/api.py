@@ -12,6 +12,7 @@ import json
 import math
 import re
 from contextlib import contextmanager
+from datetime import date
 from typing import Any, Literal
 from uuid import UUID
 
@@ -55,7 +56,7 @@ from tongban.cases.schemas import (
     urge_out,
     validate,
 )
-from tongban.cases.services import delivery, intake, processing, submission
+from tongban.cases.services import delivery, extensions, intake, processing, submission
 from tongban.cases.services.common import CaseConflict
 from tongban.catalog.models import Implementation, Material
 from tongban.catalog.selectors import material_of_version, public_implementation
@@ -84,7 +85,8 @@ register_field_labels({
     "Idempotency-Key": "幂等键", "answers": "申请表内容", "channel": "申请渠道", "action": "办理动作",
     "expected_revision": "修订号", "comment": "意见", "params": "动作参数", "scope": "范围", "queue": "办件箱",
     "phase": "办件状态", "uid": "草稿标识", "material_id": "材料编号", "file": "文件", "days": "延长工作日",
-    "reason": "理由", "joint": "联合办理", "procedure": "特别程序", "message": "督办意见", "answer": "督办反馈",
+    "reason": "理由", "approver_name": "批准人姓名", "approver_position": "批准人职务", "approved_on": "批准日期",
+    "approval_document": "批准文件文号", "procedure": "特别程序", "message": "督办意见", "answer": "督办反馈",
     "method": "送达方式", "recipient": "收件人", "phone": "收件电话", "address": "邮寄地址",
     "pickup_code": "取件码", "assignee_id": "承办人", **PARAM_LABELS,
 }, path_prefix="/api/v1/cases")
@@ -462,16 +464,22 @@ def assign_case(request, number: str, assignee_id: int = Body(..., description="
 
 
 @router.post("/{number}/extend", response={200: CaseDetail, **R}, operation_id="extendCase", summary="延长办理期限",
-             description="经批准延长一次（行政许可法第四十二条：一般不超过10个工作日，联合办理不超过15个工作日），"
-                         "申请人收到新的办结日期。" + CONFLICT_DOC)
-def extend_case(request, number: str, days: int = Body(..., description="延长的工作日"),
-                reason: str = Body(..., max_length=300, description="延期理由"),
-                joint: bool = Body(False, description="是否统一/联合/集中办理（上限15个工作日）"),
+             description="经本行政机关负责人批准延长一次，不超过10个工作日（行政许可法第四十二条第一款），"
+                         "须录入批准人、职务、批准日期和批准文件文号；申请人收到新的办结日期和理由。"
+                         "联办件（统一、联合、集中办理）的延期在联办件上录入。" + CONFLICT_DOC)
+def extend_case(request, number: str, days: int = Body(..., description="延长的工作日（1至10）"),
+                reason: str = Body(..., max_length=300, description="延期理由（告知申请人）"),
+                approver_name: str = Body("", max_length=60, description="批准延期的本行政机关负责人姓名"),
+                approver_position: str = Body("", max_length=100, description="批准人职务"),
+                approved_on: date | None = Body(None, description="批准日期"),
+                approval_document: str = Body("", max_length=100, description="批准文件文号（或审批单编号）"),
                 expected_revision: int = Body(..., ge=0)):
     case = _staff_case(request.auth, number)
+    approval = extensions.Approval(approver_name=approver_name, approver_position=approver_position,
+                                   approved_on=approved_on, document=approval_document)
     with _service_errors():
-        processing.extend(request.auth, case, days=days, reason=reason, joint=joint,
-                          expected_revision=expected_revision)
+        extensions.extend_case(request.auth, case, days=days, reason=reason, approval=approval,
+                               expected_revision=expected_revision)
     return _reload_detail(request.auth, case, as_staff=True)
 
 

@@ -10,7 +10,7 @@ from django_tasks import task
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import holders_by_department
-from tongban.cases.models import Case, Phase
+from tongban.cases.models import BundlePhase, Case, CaseBundle, Phase
 from tongban.notify.services import notify_many
 
 
@@ -19,13 +19,15 @@ def refresh_provisional() -> int:
     from tongban.cases import deadlines
 
     changed = 0
-    for case in Case.objects.filter(due_provisional=True, phase=Phase.PROCESSING):
-        with transaction.atomic():
-            case = Case.objects.select_for_update().get(pk=case.pk)
-            deadlines.recompute(case)
-            if not case.due_provisional:
-                case.save(update_fields=["promised_due", "legal_due", "warn_on", "due_provisional"])
-                changed += 1
+    # A joint case (联办件) keeps its own clock (docs/domain.md §5): the same recount.
+    for model, open_phase in ((Case, Phase.PROCESSING), (CaseBundle, BundlePhase.PROCESSING)):
+        for pk in model.objects.filter(due_provisional=True, phase=open_phase).values_list("pk", flat=True):
+            with transaction.atomic():
+                row = model.objects.select_for_update().get(pk=pk)
+                deadlines.recompute(row)
+                if not row.due_provisional:
+                    row.save(update_fields=["promised_due", "legal_due", "warn_on", "due_provisional"])
+                    changed += 1
     return changed
 
 

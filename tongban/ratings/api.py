@@ -101,6 +101,7 @@ class ReviewOut(Schema):
     department: str
     step: str | None
     step_due: date | None
+    step_due_provisional: bool = Field(False, description="期限暂估：跨入尚未维护节假日的年份，按周一至周五计算，维护后更正")
     status: str
     late: bool
     handler: str | None
@@ -138,6 +139,7 @@ class TicketOut(Schema):
     number: str
     status: str
     due_on: date
+    due_provisional: bool = Field(False, description="期限暂估：跨入尚未维护节假日的年份，按周一至周五计算，维护后更正")
     status_path: str
 
 
@@ -166,7 +168,8 @@ def _rating_out(r: Rating, *, for_staff: bool = False) -> dict:
 def _review_out(user, review: BadRatingReview) -> dict:
     return {"id": review.pk, "rating": _rating_out(review.rating, for_staff=True),
             "department": review.department.name, "step": review.state.name if review.is_open else None,
-            "step_due": review.step_due, "status": review.get_status_display(), "late": review.late,
+            "step_due": review.step_due, "step_due_provisional": review.step_due_provisional,
+            "status": review.get_status_display(), "late": review.late,
             "handler": str(review.handler) if review.handler_id else None,
             "rater_name": review.rating.rater_name, "rater_phone": review.rating.rater_phone,
             "actions": selectors.actions_for(user, review),
@@ -262,7 +265,7 @@ def report_cannot_do(request, body: TicketIn):
     except ValidationError as exc:
         raise _invalid(exc) from None
     return Status(201, {"number": ticket.number, "status": ticket.get_status_display(), "due_on": ticket.due_on,
-                        "status_path": tickets.status_path(ticket)})
+                        "due_provisional": ticket.due_provisional, "status_path": tickets.status_path(ticket)})
 
 
 # -- staff: the bad-rating loop --------------------------------------------------------------------
