@@ -228,6 +228,9 @@ if TONGBAN_PROXY_COUNT > 0:
 # added with TONGBAN_CSP_FORM_ACTION (space separated origins). Violations are logged by /csp-report/
 # (tongban/core/views.py); the browser tests fail on any (tongban/core/tests/browser.py).
 MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
+# The API's documentation page (/api/v1/docs) with django-ninja's bundled Swagger UI: without the app
+# ninja loads it from a CDN, which the policy (and a hall without internet) refuses.
+INSTALLED_APPS.append("ninja")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -6,6 +6,8 @@ import pytest
 from django.test import Client
 from freezegun import freeze_time
 
+# Built before freezegun's FakeDate stands in for datetime.date: pydantic has no schema for it.
+import tongban.urls  # noqa: F401
 from tongban.cases.tests.builders import make_world
 from tongban.cases.tests.staff_support import TODAY, accepted_case
 from tongban.core.models import AuditEvent
