@@ -208,6 +208,7 @@ X_FRAME_OPTIONS = "DENY"
 TONGBAN_HTTPS = env.bool("TONGBAN_HTTPS", default=False)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=TONGBAN_HTTPS)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=TONGBAN_HTTPS)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE  # the language switch's cookie, likewise
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=TONGBAN_HTTPS)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if TONGBAN_HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=TONGBAN_HTTPS)
@@ -216,7 +217,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=TONGBAN_HTTPS)
 # Behind the reverse proxy (TONGBAN_PROXY_COUNT > 0) TLS ends there: trust its X-Forwarded-Proto, which
 # the proxy must set itself (overwriting what the client sent), or HTTPS requests look like HTTP and
-# SECURE_SSL_REDIRECT loops. Another header name: TONGBAN_PROXY_SSL_HEADER=HTTP_X_FORWARDED_SSL etc.
+# SECURE_SSL_REDIRECT loops. A proxy that says "https" in another header: TONGBAN_PROXY_SSL_HEADER=HTTP_….
 # The same count gives the client's address in the audit log (tongban/core/request_context.py).
 TONGBAN_PROXY_COUNT = env.int("TONGBAN_PROXY_COUNT", default=0)
 if TONGBAN_PROXY_COUNT > 0:
