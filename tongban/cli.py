@@ -173,7 +173,9 @@ def _server_command(port: int) -> list[str]:
         return [sys.executable, "-m", "tongban", "runserver", "--noreload", f"127.0.0.1:{port}"]
     # Threads rather than processes: SQLite takes one writer at a time anyway.
     command = [sys.executable, "-m", "gunicorn", "tongban.wsgi:application", "--bind", f"127.0.0.1:{port}",
-               "--workers", "1", "--threads", "4", "--access-logfile", "-", "--graceful-timeout", "5"]
+               "--workers", "1", "--threads", "4", "--access-logfile", "-", "--graceful-timeout", "5",
+               # ID and mobile numbers in request lines are masked (gunicorn.conf.py does the same).
+               "--logger-class", "tongban.core.access_log.MaskingLogger"]
     if any(s.name == "control_socket_disable" for s in KNOWN_SETTINGS):
         # Newer gunicorn opens a control socket in ~/.gunicorn shared by every instance; a demo needs none.
         command.append("--no-control-socket")

@@ -208,6 +208,50 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
+# -- production security (docs/production.md) --------------------------------------------------------
+# TONGBAN_HTTPS=true when the site is served over HTTPS (GB/T 22239-2019 8.1.2.2 通信传输): cookies only
+# over TLS, plain HTTP redirected, HSTS for a year. `tongban check --deploy` is clean with the environment
+# docs/production.md lists (tongban/core/tests/test_production_settings_pass_deploy_check.py).
+TONGBAN_HTTPS = env.bool("TONGBAN_HTTPS", default=False)
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=TONGBAN_HTTPS)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=TONGBAN_HTTPS)
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE  # the language switch's cookie, likewise
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=TONGBAN_HTTPS)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600 if TONGBAN_HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=TONGBAN_HTTPS)
+# The preload directive only allows submitting the host to the browsers' HSTS preload list; set false
+# where a subdomain still has to be reachable over plain HTTP.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=TONGBAN_HTTPS)
+# Behind the reverse proxy (TONGBAN_PROXY_COUNT > 0) TLS ends there: trust its X-Forwarded-Proto, which
+# the proxy must set itself (overwriting what the client sent), or HTTPS requests look like HTTP and
+# SECURE_SSL_REDIRECT loops. A proxy that says "https" in another header: TONGBAN_PROXY_SSL_HEADER=HTTP_….
+# The same count gives the client's address in the audit log (tongban/core/request_context.py).
+TONGBAN_PROXY_COUNT = env.int("TONGBAN_PROXY_COUNT", default=0)
+if TONGBAN_PROXY_COUNT > 0:
+    SECURE_PROXY_SSL_HEADER = (env.str("TONGBAN_PROXY_SSL_HEADER", default="HTTP_X_FORWARDED_PROTO"), "https")
+
+# Content-Security-Policy (django-csp): scripts and styles only from the site's own files (no inline
+# script, style or style attribute: templates keep theirs in tongban/static), images also as data: URIs
+# (QR codes), no framing, forms only to the site. A payment gateway whose cashier a form redirects to is
+# added with TONGBAN_CSP_FORM_ACTION (space separated origins). Violations are logged by /csp-report/
+# (tongban/core/views.py); the browser tests fail on any (tongban/core/tests/browser.py).
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "csp.middleware.CSPMiddleware")
+# The API's documentation page (/api/v1/docs) with django-ninja's bundled Swagger UI: without the app
+# ninja loads it from a CDN, which the policy (and a hall without internet) refuses.
+INSTALLED_APPS.append("ninja")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'", *env.str("TONGBAN_CSP_FORM_ACTION", default="").split()],
+        "report-uri": "/csp-report/",
+    },
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

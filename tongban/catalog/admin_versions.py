@@ -190,7 +190,7 @@ class MatterVersionAdmin(CatalogueStaffAdmin):
     def form_json(self, obj):
         if obj is None or not obj.form_spec:
             return "[]"
-        return format_html('<pre style="white-space: pre-wrap">{}</pre>',
+        return format_html('<pre class="tb-json">{}</pre>',
                            json.dumps(obj.form_spec, ensure_ascii=False, indent=2))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

@@ -38,6 +38,7 @@ register_field_labels({
     "site_id": "办事地点", "place_text": "地点说明", "by": "统计维度", "start": "开始日期", "end": "结束日期",
 }, path_prefix="/api/v1/ratings")
 R = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+CSRF_NOTE = " 无需登录；带登录会话（Cookie sessionid）调用时须在请求头 X-CSRFToken 中携带 Cookie csrftoken 的值，否则返回 403。"
 
 
 def _invalid(exc: ValidationError) -> ApiError:
@@ -186,6 +187,13 @@ def _joint_of(token: str):
     return bundle
 
 
+def _session_csrf(request) -> None:
+    """A logged-in caller's rating or report is recorded in their name, so with a session the CSRF check
+    applies (403 without the csrftoken cookie's value in X-CSRFToken), as on every session POST: a page
+    elsewhere cannot make a logged-in browser rate or report. Calls without a login need no token."""
+    staff(request)  # CaseSessionAuth: None when nobody is logged in, raises 403 on a failed check
+
+
 def _case_or_404(token: str):
     case = selectors.case_from_token(token)
     if case is None:
@@ -218,8 +226,10 @@ def read_case_rating(request, token: str):
 
 
 @router.post("/rate/{token}", response={201: RatingOut, **R}, operation_id="rateCase",
-             summary="评价办件（一事一评）", description="同一办件同一次办理只能评价一次，重复评价返回 409。")
+             summary="评价办件（一事一评）", description="同一办件同一次办理只能评价一次，重复评价返回 409。"
+                                                     + CSRF_NOTE)
 def rate_case(request, token: str, body: RateIn):
+    _session_csrf(request)
     bundle = _joint_of(token)
     case = None if bundle is not None else _case_or_404(token)
     channel = {"qr": RatingChannel.QR, "sms": RatingChannel.SMS, "pc": RatingChannel.PC,
@@ -253,8 +263,9 @@ def stats(request, by: Literal["department", "matter", "window"] = "department",
 
 
 @router.post("/cannot-do", response={201: TicketOut, **R}, operation_id="reportCannotDo",
-             summary="“办不成事”反映（无需登录）")
+             summary="“办不成事”反映（无需登录）", description=CSRF_NOTE.lstrip())
 def report_cannot_do(request, body: TicketIn):
+    _session_csrf(request)
     site = site_by_id(body.site_id) if body.site_id else None
     if body.site_id and site is None:
         raise ApiError(422, "invalid", "办事地点不存在", {"site_id": ["办事地点不存在"]})

@@ -30,6 +30,7 @@ from tongban.cases.services.common import lock, record, require_role, save, tell
 from tongban.cases.services.delivery import after_decision, register_results
 from tongban.catalog.codes import CaseKind
 from tongban.core.actors import as_user
+from tongban.core.services import audit
 from tongban.notify.services import notify
 from tongban.workflow import engine
 from tongban.workflow import selectors as workflow
@@ -354,4 +355,16 @@ def answer_urge(actor, urge_obj: Urge, *, answer: str) -> Urge:
     urge_obj.save(update_fields=["answer", "answered_at"])
     record(case, actor, "urge_answer", "督办反馈", comment=answer.strip(), public=False)
     return urge_obj
+
+
+OPENED_THROUGH = {"page": "办件页面", "api": "接口"}
+
+
+def record_staff_opening(actor, case: Case, *, channel: str) -> None:
+    """A staff member opened the case (the workbench page, or GET /api/v1/cases/{number}): what they saw
+    includes the applicant's full ID and phone numbers, so the audit log keeps who, when and from where,
+    one entry per opening (docs/domain.md §11; 个人信息保护法 第五十一条). Not a case event: the case's
+    timeline stays about its handling."""
+    audit(actor, "cases.case.open", case, f"{case.number} 查看办件（{OPENED_THROUGH.get(channel, channel)}）",
+          {"channel": channel}, object_id=case.number)
 

@@ -55,6 +55,7 @@ MAX_CORRECTION_ROWS = 30
 @staff_page()
 def workbench(request, number):
     case = staff_case_or_404(request.user, number)
+    processing.record_staff_opening(request.user, case, channel="page")  # the page shows full ID and phone
     return _render(request, case)
 
 
