@@ -236,7 +236,11 @@ def import_matters(argv) -> int:
     _setup_django()
     from tongban.catalog.excel import import_matters_file
 
-    report = import_matters_file(args.file)
+    try:
+        report = import_matters_file(args.file)
+    except Exception as exc:  # the file's own problems come back in the report; this is anything else
+        print(f"导入出错，文件中的数据均未写入：{type(exc).__name__}：{exc}", file=sys.stderr)
+        return 1
     print(report)
     return 0 if _report_ok(report) else 1
 
@@ -257,7 +261,11 @@ def export_matters(argv) -> int:
     _setup_django()
     from tongban.catalog.excel import export_matters_file
 
-    rows = export_matters_file(args.file)
+    try:
+        rows = export_matters_file(args.file)
+    except OSError as exc:
+        print(f"无法写入文件 {args.file}：{exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"已导出 {rows} 条实施清单到 {args.file}")
     return 0
 

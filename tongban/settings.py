@@ -313,3 +313,13 @@ RATINGS = {
     "SAMPLE_DAY": env.int("TONGBAN_RATINGS_SAMPLE_DAY", default=20),
 }
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+
+# Excel import of the 实施清单 (tongban/catalog/excel_guard.py): checked from the zip directory and each sheet's
+# dimension before anything is parsed, so a small upload cannot expand into gigabytes of XML.
+CATALOG_IMPORT_LIMITS = {
+    "MAX_UNCOMPRESSED_MB": env.int("TONGBAN_IMPORT_MAX_UNCOMPRESSED_MB", default=100),
+    "MAX_ROWS": env.int("TONGBAN_IMPORT_MAX_ROWS", default=20_000),  # 实施清单 entries per file
+    "MAX_CHILD_ROWS": env.int("TONGBAN_IMPORT_MAX_CHILD_ROWS", default=100_000),  # per child sheet (申请材料 …)
+    "MAX_MEMBERS": env.int("TONGBAN_IMPORT_MAX_MEMBERS", default=200),
+    "MAX_COMPRESSION_RATIO": env.int("TONGBAN_IMPORT_MAX_COMPRESSION_RATIO", default=100),
+}

@@ -23,6 +23,7 @@ from tongban.catalog.codes import (
     ResultKind,
     TongbanScope,
     VersionStatus,
+    implementation_code_problem,
 )
 from tongban.catalog.models import Category, Implementation, MatterVersion
 from tongban.catalog.schemas import CategoryOut, CodeTablesOut, GuideOut, MatterPage
@@ -128,6 +129,10 @@ def list_matters(
 
 
 def _public_entry(code: str) -> Implementation:
+    # A mistyped code (wrong length, bad check character) is the client's error, not an unknown entry.
+    problem = implementation_code_problem(code)
+    if problem:
+        raise invalid({"implementation_code": problem})
     try:
         return get_public_implementation(code)
     except Http404:
@@ -154,10 +159,11 @@ def _guide_response(request, response: HttpResponse, impl: Implementation, versi
     return data
 
 
-@router.get("/matters/{implementation_code}", response={200: GuideOut, 304: None, 404: ErrorOut},
+@router.get("/matters/{implementation_code}", response={200: GuideOut, 304: None, 404: ErrorOut, 422: ErrorOut},
             tags=["事项目录"], operation_id="getGuide", summary="办事指南（当前版本）",
             description="一个实施清单条目的办事指南，结构化返回标准要素（受理条件、申请材料、流程、时限、收费、结果）"
-                        "和本地要素（地点、时间、电话）。响应带 ETag 和 Last-Modified，可用 If-None-Match 条件请求（304）。")
+                        "和本地要素（地点、时间、电话）。响应带 ETag 和 Last-Modified，可用 If-None-Match 条件请求（304）。"
+                        "实施编码结构不对（不是31位、信用代码校验位错误等）时返回 422 并说明原因。")
 def get_guide(request, response: HttpResponse,
               implementation_code: str = Path(..., description="实施编码（31位）")):
     impl = _public_entry(implementation_code)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import is_platform_admin, roles_of
-from tongban.catalog.excel import import_matters_file
+from tongban.catalog.excel import ImportReport, import_matters_file
 from tongban.catalog.models import ImportJob
 from tongban.core.services import audit
 
@@ -75,9 +75,9 @@ def run_job(job_id: int) -> dict:
                                      file_name=job.original_name)
     except Exception as exc:
         logger.exception("import job %s failed", job_id)
-        _finish(job, ImportJob.Status.FAILED, {
-            "ok": False, "summary": f"导入出错，数据均未写入：{type(exc).__name__}。请联系平台管理员。",
-            "errors": []})
+        failure = ImportReport(failure=f"导入出错，文件中的数据均未写入：系统处理该文件时出错（{type(exc).__name__}），"
+                                       f"请联系平台管理员并提供本任务编号 {job_id}。")
+        _finish(job, ImportJob.Status.FAILED, failure.as_dict())
         raise
     finally:
         tracker.remove()
