@@ -246,8 +246,14 @@ PLATFORM_ADMIN_CHECK = "tongban.accounts.selectors.is_platform_admin"
 # one private bucket of an S3-compatible object store (prefixes private/ and media/), shared by every web
 # node and worker. Generated PDFs (notices, licences) and exports are rendered from the database when asked
 # for and stored nowhere.
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402  (here, with the block that needs it)
+
 PRIVATE_FILES_DIR = DATA_DIR / "private"
 TONGBAN_STORAGE = env.str("TONGBAN_STORAGE", default="filesystem")
+if TONGBAN_STORAGE == "s3" and not (env.str("SECRET_KEY", default="") and env.str("TONGBAN_SEAL_KEY", default="")):
+    # A shared bucket means several nodes. Secrets generated per data directory would differ between them:
+    # sessions would end on another node, and seal keys one node encrypted no other could decrypt.
+    raise ImproperlyConfigured("TONGBAN_STORAGE=s3（多节点）时须为每个节点设置相同的 SECRET_KEY 和 TONGBAN_SEAL_KEY")
 if TONGBAN_STORAGE == "s3":
     _S3 = {
         "bucket_name": env.str("TONGBAN_S3_BUCKET"),
@@ -263,6 +269,8 @@ if TONGBAN_STORAGE == "s3":
         # url() is never used to hand a file out; should anything call it, the link dies within a minute.
         "querystring_auth": True,
         "querystring_expire": 60,
+        # A file being streamed is buffered in memory up to this size, only a larger one in a temporary file.
+        "max_memory_size": 5 * 1024 * 1024,
     }
     STORAGES = {
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_S3, "location": "media"}},
@@ -274,8 +282,6 @@ elif TONGBAN_STORAGE == "filesystem":
         "private": {"BACKEND": "tongban.forms.storage.PrivateFileSystemStorage"},  # PRIVATE_FILES_DIR
     }
 else:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured(f"TONGBAN_STORAGE 应为 filesystem 或 s3，而不是 {TONGBAN_STORAGE!r}")
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 UPLOAD_MAX_BYTES = env.int("TONGBAN_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)

@@ -106,7 +106,8 @@ def s3_storages(store) -> dict:
     """STORAGES for override_settings: what TONGBAN_STORAGE=s3 with this store's settings gives."""
     options = {"bucket_name": store.bucket, "endpoint_url": store.endpoint, "region_name": store.region_name,
                "access_key": store.access_key, "secret_key": store.secret_key, "addressing_style": "path",
-               "default_acl": None, "file_overwrite": False, "querystring_auth": True, "querystring_expire": 60}
+               "default_acl": None, "file_overwrite": False, "querystring_auth": True, "querystring_expire": 60,
+               "max_memory_size": 5 * 1024 * 1024}
     backend = "storages.backends.s3.S3Storage"
     return {"default": {"BACKEND": backend, "OPTIONS": {**options, "location": "media"}},
             "private": {"BACKEND": backend, "OPTIONS": {**options, "location": "private"}},
