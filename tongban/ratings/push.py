@@ -10,8 +10,9 @@ provincial interfaces (pf = channel, alternate = level 1 非常不满意 … 5 �
 names needs only a new format function and a sink, nothing else changes.
 
 Sinks: FileSink (default) writes each batch as a file of JSON lines, ratings_push/<date>/<time>-<id>.jsonl
-in the default storage (MEDIA_ROOT, or the bucket every node shares); ConsoleSink prints them. A real sink (HTTPS to the province) implements send(records) and raises on failure;
-the sweep then leaves the ratings unpushed and tries again next time.
+in the default storage (MEDIA_ROOT, or the bucket every node shares); ConsoleSink prints them. A real sink
+(HTTPS to the province) implements send(records) and raises on failure; the sweep then leaves the ratings
+unpushed and tries again next time.
 """
 
 import json

@@ -57,10 +57,11 @@ def redis_server(folder: Path):
 
     port = free_port()
     folder.mkdir(parents=True, exist_ok=True)
+    log = (folder / "redis.log").open("w")
     process = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
          "--dir", str(folder), "--loglevel", "warning"],
-        stdout=(folder / "redis.log").open("w"), stderr=subprocess.STDOUT)
+        stdout=log, stderr=subprocess.STDOUT)
     try:
         client, deadline = redis.Redis(port=port), time.monotonic() + 20
         while True:
@@ -74,6 +75,7 @@ def redis_server(folder: Path):
         yield f"redis://127.0.0.1:{port}"
     finally:
         _stop(process)
+        log.close()
 
 
 @contextmanager
@@ -155,10 +157,11 @@ def nodes(web: list[dict], workers: list[dict], folder: Path):
     from tongban.cli import _server_command
 
     folder.mkdir(parents=True, exist_ok=True)
-    started, urls = [], []
+    started, logs, urls = [], [], []
 
     def start(command, env, log):
-        process = subprocess.Popen(command, env=env, cwd=REPOSITORY, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        logs.append(log.open("w"))
+        process = subprocess.Popen(command, env=env, cwd=REPOSITORY, stdout=logs[-1], stderr=subprocess.STDOUT)
         started.append(process)
         return process
 
@@ -183,10 +186,18 @@ def nodes(web: list[dict], workers: list[dict], folder: Path):
                 time.sleep(0.2)
             urls.append(url)
         yield urls
+    except BaseException:
+        # What the nodes said goes into the test's report: the failure may be theirs.
+        for log in logs:
+            log.flush()
+            print(f"--- {log.name} (last lines)\n" + Path(log.name).read_text()[-4000:])
+        raise
     finally:
         # gunicorn's quick shutdown (SIGINT); an RQ worker finishes the task it is running (SIGTERM).
         _stop(*started[len(workers):], sig=signal.SIGINT)
         _stop(*started[:len(workers)])
+        for log in logs:
+            log.close()
 
 
 def wait_for(condition, timeout: float = 60, what: str = "") -> None:

@@ -111,6 +111,8 @@ def test_a_case_submitted_on_one_node_is_decided_and_downloaded_on_the_other(tmp
             sms = Notification.objects.filter(recipient=w.applicant, channel=Channel.SMS)
             wait_for(lambda: sms.count() >= 3 and not sms.exclude(status=Status.SENT).exists(), what="短信发送")
             assert "办件已办结（准予）" in "".join(sms.values_list("subject", flat=True))
+            for browser in (applicant, on_b, clerk, approver):
+                browser.close()  # no kept-alive connection holds a node's shutdown
 
         # The files are in the bucket, under private/, and on no node's disk.
         assert len(store.keys("private/cases/")) == len(uploads)
