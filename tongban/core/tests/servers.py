@@ -173,7 +173,9 @@ def nodes(web: list[dict], workers: list[dict], folder: Path):
         for i, env in enumerate(web):
             port = free_port()
             log = folder / f"web-{i}.log"
-            waiting.append((f"http://127.0.0.1:{port}", start(_server_command(port), env, log), log))
+            # A second, not the demo's five, for a worker to finish its requests when the test stops the node.
+            command = [*_server_command(port), "--graceful-timeout", "1"]
+            waiting.append((f"http://127.0.0.1:{port}", start(command, env, log), log))
         deadline = time.monotonic() + START_TIMEOUT
         for url, process, log in waiting:
             while True:

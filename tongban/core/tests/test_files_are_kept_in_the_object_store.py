@@ -1,7 +1,7 @@
 """With TONGBAN_STORAGE=s3 every file the platform keeps is an object in one private bucket, and nothing is
 written to the server's disk: an editor's Excel import is read back from the bucket by the worker, which
-reports its progress there; a 一件事 journey's uploads stay while the applicant works on the draft and are
-purged once abandoned; the 好差评 push batches and the guides' blank forms are objects too. Runs against
+reports its progress there; a 一件事 journey's uploads stay while the applicant works on the draft, move to
+the sub-cases when it is submitted and are purged once abandoned; the 好差评 push batches and the guides' blank forms are objects too. Runs against
 moto's S3-compatible server; a few seconds."""
 
 import json
@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from tongban.accounts.models import Role, StaffRole, User
+from tongban.cases.models import CaseFile
 from tongban.catalog.excel_jobs import _Tracker, job_progress
 from tongban.catalog.models import ImportJob
 from tongban.catalog.tests.excel_builders import catalogue_counts, sample_sheets, small_city, write_book
@@ -101,6 +102,24 @@ def test_journey_uploads_stay_while_the_draft_is_saved_and_go_once_abandoned(buc
     assert purge_abandoned_uploads(now=touched + lifetime + timedelta(seconds=1)) == 1
     assert not private_storage.exists(path) and bucket.keys("private/") == []
     touch(path)  # a draft naming a file already purged: nothing to keep fresh, no error
+
+
+@pytest.mark.django_db
+def test_a_joint_application_moves_its_uploads_in_the_bucket_to_the_sub_cases(client, bucket):
+    from tongban.themes.tests.support import make_theme_world
+    from tongban.themes.tests.test_page_check_answers_change_links import BASE, _journey_through
+
+    w = make_theme_world("newborn")
+    client.force_login(w.applicant)
+    _journey_through(client, w)
+    kept = bucket.keys("private/theme_journeys/")
+    assert kept  # the draft's uploads, while the applicant goes on
+
+    assert client.post(BASE + "check/").status_code == 302
+
+    names = [f"private/{name}" for name in CaseFile.objects.values_list("file", flat=True)]
+    assert names and set(names) <= set(bucket.keys("private/cases/"))
+    assert bucket.keys("private/theme_journeys/") == []  # the draft's copies went with the draft
 
 
 @pytest.mark.django_db

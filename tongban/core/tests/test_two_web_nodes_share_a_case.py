@@ -1,8 +1,9 @@
 """Two web nodes behind one address: an applicant submits on node A, staff decide and download on node B, and
 the applicant reads the decision's message on node A. The nodes share one PostgreSQL (the test database),
 one Redis (cache, sessions, task queue) and one S3-compatible bucket, and nothing else: each has its own data
-directory, and no file of the case is on either disk. A worker node then sends the queued SMS. About 30-40 s
-on the 2-core box, most of it Django starting in three processes."""
+directory, and no file of the case is on either disk. A worker node sends the queued text messages.
+55-70 s measured on the 2-core box while other test suites loaded it (load average 7-11); most of it is
+Django starting in three processes at once."""
 
 import json
 import uuid
