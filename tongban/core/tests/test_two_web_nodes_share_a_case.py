@@ -2,7 +2,7 @@
 the applicant reads the decision's message on node A. The nodes share one PostgreSQL (the test database),
 one Redis (cache, sessions, task queue) and one S3-compatible bucket, and nothing else: each has its own data
 directory, and no file of the case is on either disk. A worker node sends the queued text messages.
-55-70 s measured on the 2-core box while other test suites loaded it (load average 7-11); most of it is
+55-90 s measured on the 2-core box while other test suites loaded it (load average 6-11); most of it is
 Django starting in three processes at once."""
 
 import json
