@@ -186,11 +186,21 @@ MEDIA_ROOT = DATA_DIR / "media"  # served only through views that check permissi
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
+# Background tasks. The database queue (default) needs no other server, and a notification's task row
+# commits with the notification (tongban/notify/services.py); run `tongban db_worker`. With several nodes,
+# TASKS_BACKEND=django_tasks_rq.RQBackend keeps the queue in Redis (TASKS_REDIS_URL) for workers on any node:
+# `tongban rqworker --job-class django_tasks_rq.Job` (docs/deployment.md).
 TASKS = {
     "default": {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
     }
 }
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    TASKS["default"]["QUEUES"] = ["default"]
+    RQ_QUEUES = {"default": {"URL": env.str("TASKS_REDIS_URL"),
+                             # A job running longer than this is stopped (the Excel import is the longest).
+                             "DEFAULT_TIMEOUT": env.int("TASKS_TIMEOUT", default=1800)}}
 
 # A cache shared by every server process (CACHE_URL=redis://host:6379/1; Redis on the private network,
 # password set) also carries the sessions: read from the cache, written to both (cached_db), so a request
@@ -278,9 +288,53 @@ WORKFLOW_SUBJECTS = [
 # The one answer to "is this a platform administrator" (core's admin pieces ask it through here).
 PLATFORM_ADMIN_CHECK = "tongban.accounts.selectors.is_platform_admin"
 
-# Files applicants upload (case materials) live outside the web root and are served only through views
-# that check who is asking.
+# -- files (docs/deployment.md) -------------------------------------------------------------------
+# Two storages, neither served by a web server: "private" holds what applicants upload (case materials,
+# 一件事 journey uploads) and is streamed only by views that check who is asking (tongban/forms/storage.py);
+# "default" holds the platform's own files (blank forms and samples of the catalogue, Excel imports, the
+# 好差评 push files), handed out by views too. TONGBAN_STORAGE=filesystem (default) keeps them under
+# PRIVATE_FILES_DIR and MEDIA_ROOT on this server's disk: one server only. TONGBAN_STORAGE=s3 keeps them in
+# one private bucket of an S3-compatible object store (prefixes private/ and media/), shared by every web
+# node and worker. Generated PDFs (notices, licences) and exports are rendered from the database when asked
+# for and stored nowhere.
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402  (here, with the block that needs it)
+
 PRIVATE_FILES_DIR = DATA_DIR / "private"
+TONGBAN_STORAGE = env.str("TONGBAN_STORAGE", default="filesystem")
+if TONGBAN_STORAGE == "s3" and not (env.str("SECRET_KEY", default="") and env.str("TONGBAN_SEAL_KEY", default="")):
+    # A shared bucket means several nodes. Secrets generated per data directory would differ between them:
+    # sessions would end on another node, and seal keys one node encrypted no other could decrypt.
+    raise ImproperlyConfigured("TONGBAN_STORAGE=s3（多节点）时须为每个节点设置相同的 SECRET_KEY 和 TONGBAN_SEAL_KEY")
+if TONGBAN_STORAGE == "s3":
+    _S3 = {
+        "bucket_name": env.str("TONGBAN_S3_BUCKET"),
+        # Empty: AWS itself; otherwise the object store's address (MinIO, Ceph RGW, a cloud's S3 endpoint).
+        "endpoint_url": env.str("TONGBAN_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("TONGBAN_S3_REGION", default="") or None,
+        # Empty keys: boto3 finds its own (AWS_ACCESS_KEY_ID…, a credentials file, an instance role).
+        "access_key": env.str("TONGBAN_S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env.str("TONGBAN_S3_SECRET_ACCESS_KEY", default="") or None,
+        "addressing_style": env.str("TONGBAN_S3_ADDRESSING_STYLE", default="path"),
+        "default_acl": None,  # the bucket's own: private. No object is ever public.
+        "file_overwrite": False,  # a name already taken gets a new one, as on a disk
+        # url() is never used to hand a file out; should anything call it, the link dies within a minute.
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        # A file being streamed is buffered in memory up to this size, only a larger one in a temporary file.
+        "max_memory_size": 5 * 1024 * 1024,
+    }
+    STORAGES = {
+        "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_S3, "location": "media"}},
+        "private": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_S3, "location": "private"}},
+    }
+elif TONGBAN_STORAGE == "filesystem":
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # MEDIA_ROOT
+        "private": {"BACKEND": "tongban.forms.storage.PrivateFileSystemStorage"},  # PRIVATE_FILES_DIR
+    }
+else:
+    raise ImproperlyConfigured(f"TONGBAN_STORAGE 应为 filesystem 或 s3，而不是 {TONGBAN_STORAGE!r}")
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 UPLOAD_MAX_BYTES = env.int("TONGBAN_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 
 # Periodic sweeps: (task path, interval in seconds). `tongban run_scheduler` enqueues each when due.
@@ -304,7 +358,7 @@ DELIVERY_CARRIER = env.str("TONGBAN_DELIVERY_CARRIER", default="tongban.delivery
 # Encrypts the departments' SM2 seal keys at rest (tongban/licences/keystore.py). Production sets it and keeps it
 # apart from the database backups; development generates one per data dir, like SECRET_KEY.
 TONGBAN_SEAL_KEY = env.str("TONGBAN_SEAL_KEY", default="") or _development_secret(".seal_key")
-# 好差评 data to the province's system; the file sink writes JSON lines under DATA_DIR/ratings_push/.
+# 好差评 data to the province's system; the file sink writes JSON lines under ratings_push/ in the default storage.
 RATINGS_PUSH_SINK = env.str("TONGBAN_RATINGS_PUSH_SINK", default="tongban.ratings.push.FileSink")
 RATINGS = {
     # 政务服务回访: at least this share of each department's closed cases, drawn on this day of the month
