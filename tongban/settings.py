@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tongban.core.middleware.RefuseUnstorableInputMiddleware",  # a NUL byte anywhere: a Chinese 400
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tongban.core.middleware.ChosenLanguageMiddleware",
