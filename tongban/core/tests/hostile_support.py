@@ -128,7 +128,7 @@ class Walk:
             response = getattr(self.client, method)(url, **kwargs)
         finally:
             transaction.savepoint_rollback(savepoint)
-        shown = url if len(url) < 160 else url[:150] + "…"
+        shown = url.replace(quote(LONG), "长×3000")[:160]
         if response.status_code >= 500:
             exc = getattr(response, "exc_info", None)
             reason = repr(exc[1])[:300] if exc else response.content[:200]
@@ -149,8 +149,10 @@ def _text(response) -> str:
 
 def _sent(kwargs) -> str:
     data = kwargs.get("data")
+    if data is None:
+        return ""
     text = data if isinstance(data, str) else repr(data)
-    return text[:120] if data is not None else ""
+    return re.sub("长{20,}", "长×3000", text).replace("[" * 100, "[×100000")[:160]
 
 
 # -- pages -----------------------------------------------------------------------------------------
@@ -174,7 +176,7 @@ def page_routes() -> list[str]:
     return routes
 
 
-def admin_routes(every=8) -> list[str]:
+def admin_routes(every=12) -> list[str]:
     """The admin's own pages and a sample of its model pages (list, add, change, history)."""
     routes, seen_models = [], set()
     for p in get_resolver().url_patterns:
@@ -202,12 +204,16 @@ def address(route: str, values: dict, hostile: tuple[str, str] | None = None) ->
     return "/" + CONVERTER.sub(sub, route)
 
 
-def hostile_paths(route: str, values: dict):
+def hostile_paths(walk: "Walk", route: str, values: dict):
+    """The address with one parameter hostile at a time; once per parameter and the part of the address
+    before it (my/cases/<number>/upload/ and /withdraw/ look the case up the same way)."""
     for match in CONVERTER.finditer(route):
         conv = match["conv"] or "str"
-        if conv == "uuid":
-            continue  # the converter takes nothing but a UUID
-        value = {"int": HUGE, "slug": "x" * 300}.get(conv, LONG_ENCODED)
+        family = (walk.who, route[:match.end()])
+        if conv == "uuid" or family in walk.seen:
+            continue  # the converter takes nothing but a UUID; or tried already
+        walk.seen[family] = True
+        value = {"int": HUGE, "integer": HUGE, "slug": "x" * 300}.get(conv, LONG_ENCODED)
         yield address(route, values, (match["name"], value))
 
 
@@ -242,8 +248,8 @@ def walk_page(walk: Walk, route: str, values: dict) -> None:
         return  # the hostile variants would meet the same login page or refusal
     if walk.walked_before(route, first):
         return
-    for hostile in hostile_paths(route, values):
-        walk.send("get", hostile)
+    for hostile in hostile_paths(walk, route, values):
+        walk.send("post" if first.status_code == 405 else "get", hostile)
     if read:
         for value in QUERY_VALUES:
             walk.send("get", url + "?" + query(sorted(read), value))
@@ -395,11 +401,13 @@ def walk_operation(walk: Walk, path: str, method: str, op: dict, components: dic
         return  # checked before the parameters are read: every variant gets the same answer
     if walk.walked_before((method, path), first):
         return
+    kinds = {p["name"]: _resolve(p.get("schema", {}), components).get("type", "string")
+             for p in params if p["in"] == "path"}
+    route = re.sub(r"\{(\w+)\}", lambda m: f"<{kinds.get(m[1], 'string')}:{m[1]}>", path.removeprefix("/"))
+    for hostile in hostile_paths(walk, route, values):
+        walk.send(send, hostile)
     for p in params:
-        if p["in"] == "path":
-            integer = _resolve(p.get("schema", {}), components).get("type") == "integer"
-            walk.send(send, api_url(path, values, (p["name"], HUGE if integer else LONG_ENCODED)))
-        elif p["in"] == "query":
+        if p["in"] == "query":
             for value in query_values(p.get("schema", {}), components):
                 walk.send(send, url + "?" + query([p["name"]], value))
     content = (op.get("requestBody") or {}).get("content", {})
