@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tongban.core.middleware.RefuseUnstorableInputMiddleware",  # a NUL byte anywhere: a Chinese 400
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The database down: 503 + Retry-After, JSON for the API, the 503 page elsewhere (tongban/core/unavailable.py).
     "tongban.core.middleware.DatabaseUnavailableMiddleware",

@@ -25,7 +25,9 @@ BACKUP_CODES_SESSION_KEY = "tb_new_backup_codes"  # shown once on the next page,
 
 def _next(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    # A path of this site only: redirect() would take "-1" or "home" for the name of a view (a 500).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+            target, {request.get_host()}, require_https=request.is_secure()):
         return target
     return "/my/"
 

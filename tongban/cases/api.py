@@ -8,7 +8,6 @@ Authentication is the website's login session (Cookie `sessionid`); writes also 
 the `csrftoken` cookie in the `X-CSRFToken` header, as the site's own pages do (Django CSRF).
 """
 
-import json
 import math
 import re
 from contextlib import contextmanager
@@ -60,7 +59,15 @@ from tongban.cases.services import delivery, extensions, intake, processing, sub
 from tongban.cases.services.common import CaseConflict
 from tongban.catalog.models import Implementation, Material
 from tongban.catalog.selectors import material_of_version, public_implementation
-from tongban.core.api_errors import ApiError, ErrorOut, invalid, not_found, register_field_labels
+from tongban.core.api_errors import (
+    MAX_PAGE,
+    ApiError,
+    ErrorOut,
+    invalid,
+    load_json,
+    not_found,
+    register_field_labels,
+)
 from tongban.core.paging import capped_count
 
 
@@ -184,7 +191,7 @@ def _submission(request) -> tuple[SubmitIn, list[tuple[int, Any]]]:
     data: Any = {k: request.POST.get(k) for k in request.POST}
     if "answers" in data:
         try:
-            data["answers"] = json.loads(data["answers"] or "{}")
+            data["answers"] = load_json(data["answers"] or "{}")
         except ValueError:
             raise invalid({"answers": "“申请表内容”应为 JSON 对象（字段代码 → 值）"}) from None
     uploads = []
@@ -326,7 +333,7 @@ def list_cases(request,
                                                                  "review 审查中、decide 待决定、warning 预警、overdue 超期、"
                                                                  "delivery 待出件、done 已办结"),
                phase: Phase | None = Query(None, description="按办件状态筛选"),
-               page: int = Query(1, ge=1, description="页码，从1开始"),
+               page: int = Query(1, ge=1, le=MAX_PAGE, description="页码，从1开始"),
                page_size: int = Query(20, ge=1, le=100, description="每页条数，1–100")):
     user = request.auth
     as_staff = scope == "staff"

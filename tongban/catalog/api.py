@@ -33,7 +33,7 @@ from tongban.catalog.selectors import (
     guide_data,
     public_implementations,
 )
-from tongban.core.api_errors import ErrorOut, invalid, not_found, register_field_labels
+from tongban.core.api_errors import MAX_PAGE, ErrorOut, invalid, not_found, register_field_labels
 from tongban.org import selectors as org_selectors
 from tongban.org.api import division_by_code
 from tongban.org.models import Department, Level
@@ -104,7 +104,7 @@ def list_matters(
     theme: str | None = Query(None, max_length=20, description="主题分类代码（见 /categories），如 P-T01 生育收养"),
     q: str | None = Query(None, max_length=100, description="关键词：事项名称包含该词，或等于基本编码/实施编码"),
     level: Level | None = Query(None, description="行使层级：3 市级、4 县级、5 镇（街道）级、6 村（社区）级"),
-    page: int = Query(1, ge=1, description="页码，从1开始"),
+    page: int = Query(1, ge=1, le=MAX_PAGE, description="页码，从1开始"),
     page_size: int = Query(20, ge=1, le=100, description="每页条数，1–100"),
 ):
     errors = {}

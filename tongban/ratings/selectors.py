@@ -265,7 +265,11 @@ def departments_for_visits(user):
 
 
 def supervised_department(user, pk):
-    """A department the user supervises (samples are drawn for it, tickets sent to it), or None."""
+    """A department the user supervises (samples are drawn for it, tickets sent to it), or None.
+
+    `pk` comes from a form as typed: anything but digits is no department (not a ValueError)."""
+    if not str(pk).isdigit():
+        return None
     return departments_in_scope(user, Role.SUPERVISOR).filter(pk=pk).first()
 
 

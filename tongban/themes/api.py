@@ -5,7 +5,6 @@ joint cases, the window and supervisors those of their scope), writes through th
 cases.services.bundles. A joint case outside the caller's reach answers 404 like a missing one.
 """
 
-import json
 import math
 import uuid
 from contextlib import contextmanager
@@ -23,7 +22,15 @@ from tongban.cases.models import CaseBundle
 from tongban.cases.schemas import validate
 from tongban.cases.services import bundle_progress, bundles, extensions
 from tongban.cases.services.common import CaseConflict
-from tongban.core.api_errors import ApiError, ErrorOut, invalid, not_found, register_field_labels
+from tongban.core.api_errors import (
+    MAX_PAGE,
+    ApiError,
+    ErrorOut,
+    invalid,
+    load_json,
+    not_found,
+    register_field_labels,
+)
 from tongban.themes import selectors
 from tongban.themes.definition import definition_of
 from tongban.themes.schemas import (
@@ -85,7 +92,7 @@ def _theme(code: str):
 
 def _body(request, model):
     try:
-        data = json.loads(request.body or b"{}")
+        data = load_json(request.body or b"{}")
     except ValueError:
         raise invalid({"body": "请求内容不是有效的 JSON"}) from None
     if not isinstance(data, dict):
@@ -138,7 +145,7 @@ def get_report(request, code: str, situation: str | None = Query(None, descripti
     from tongban.themes.selection import clean_situation
 
     try:
-        raw = json.loads(situation)
+        raw = load_json(situation)
     except ValueError:
         raise invalid({"situation": "“情形引导答案”应为 JSON 对象"}) from None
     answers, errors = clean_situation(definition, raw if isinstance(raw, dict) else {}, partial=True)
@@ -213,7 +220,7 @@ def _application(request) -> tuple[ApplicationIn, dict]:
     for key in ("situation", "answers", "optional"):
         if key in data:
             try:
-                data[key] = json.loads(data[key] or "null")
+                data[key] = load_json(data[key] or "null")
             except ValueError:
                 raise invalid({key: f"“{key}”应为 JSON"}) from None
             if data[key] is None:
@@ -321,7 +328,7 @@ def _out(user, bundle: CaseBundle, as_staff: bool) -> dict:
                         "queue（pending 待受理、correction 待补正、processing 办理中、delivery 待出件、done 已办结）筛选。")
 def list_joint_cases(request, scope: str = Query("mine", description="mine 或 staff"),
                      queue: str | None = Query(None, description="窗口联办件箱"),
-                     page: int = Query(1, ge=1), page_size: int = Query(20, ge=1, le=100)):
+                     page: int = Query(1, ge=1, le=MAX_PAGE), page_size: int = Query(20, ge=1, le=100)):
     if scope not in ("mine", "staff"):
         raise invalid({"scope": "范围应为 mine 或 staff"})
     if scope == "staff":
