@@ -87,7 +87,9 @@ def pytest_xdist_make_scheduler(config, log):
 # Long tests that use no test database (they start their own processes): run them first. Left where
 # pytest-django puts database-free tests, at the very end, one worker would still be running one of
 # them long after the other has run out of tests.
-LONG_AND_DATABASE_FREE = ("tongban/demo/tests/test_run_tongban_demo.py::",)
+LONG_AND_DATABASE_FREE = ("tongban/demo/tests/test_run_tongban_demo.py::",
+                          "tongban/core/tests/test_access_log_masks_id_numbers.py::",
+                          "tongban/core/tests/test_production_settings_pass_deploy_check.py::")
 
 
 @pytest.hookimpl(trylast=True)  # after pytest-django's database-first ordering

@@ -7,6 +7,9 @@ that connections stay alive between requests. Measured on 2 cores with bench/sub
 filed as many applications per second as 4 × 2 but halved what the bare one-row endpoint served;
 4 × 2 serves both well. docs/decisions/0005-submission-fast-path.md, docs/benchmarks.md.
 Options on the command line win over this file (the demo serves 1 × 4 for SQLite).
+
+Every access and error line goes out with ID and mobile numbers masked (logger_class); write the access
+log with `--access-logfile -` (or a file). docs/production.md.
 """
 
 import multiprocessing
@@ -18,3 +21,4 @@ threads = int(os.environ.get("GUNICORN_THREADS", 2))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", 30))
 backlog = 512
 timeout = 60
+logger_class = "tongban.core.access_log.MaskingLogger"

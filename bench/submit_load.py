@@ -96,7 +96,7 @@ def make_world(clients: int) -> dict:
     from django.test import Client
 
     from tongban.cases.tests.builders import make_user, valid_id
-    from tongban.cases.workflow import ensure_default_workflow
+    from tongban.cases.workflow import default_version
     from tongban.catalog.tests.builders import make_department, make_division, make_matter
     from tongban.forms.defaults import person_fields
 
@@ -109,7 +109,7 @@ def make_world(clients: int) -> dict:
                               service_objects=["1"], materials=[], fees=[], case_kind=2,
                               promised_limit_days=3, legal_limit_days=None, form_spec=form,
                               results=[{"name": "户籍证明", "kind": "other"}])
-        ensure_default_workflow()
+        default_version()  # install the case process once, before the clients race to file
         applicants = []
         for i in range(clients):
             id_number = valid_id(f"43010219900101{i:03d}")

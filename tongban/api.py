@@ -2,13 +2,14 @@
 
 from ninja import NinjaAPI
 
-from tongban.core.api_errors import install_error_handlers
+from tongban.core.api_errors import RefusingParser, install_error_handlers
 
 api = NinjaAPI(
     title="Tongban 一网通办 API",
     version="1.0.0",
     description="一体化政务服务平台开放接口。错误以 JSON 返回：{code, message, fields?}，message 为中文。",
     urls_namespace="api-v1",
+    parser=RefusingParser(),  # a NUL, a lone surrogate or absurd nesting in JSON is a Chinese 400
 )
 install_error_handlers(api)
 

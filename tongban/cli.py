@@ -1,6 +1,7 @@
 """The `tongban` command.
 
     tongban demo [--port 8000] [--data-dir var/demo]   fresh demo city on SQLite, served locally
+    tongban load-demo [--force]                        migrate and load the demo city into DATABASE_URL
     tongban import-matters FILE.xlsx                   import an implementation list (exit 1 on errors)
     tongban export-matters FILE.xlsx                   export the implementation list
     tongban <django command> ...                       anything else goes to Django (migrate, db_worker, …)
@@ -25,7 +26,8 @@ DEMO_DB = "tongban.sqlite3"
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
-    commands = {"demo": demo, "import-matters": import_matters, "export-matters": export_matters}
+    commands = {"demo": demo, "load-demo": load_demo_into_database, "import-matters": import_matters,
+                "export-matters": export_matters}
     if not argv or argv[0] in ("-h", "--help"):
         print("\n\n".join(__doc__.strip().split("\n\n")[:2]))
         print("\n`tongban help` 列出全部 Django 管理命令。")
@@ -173,7 +175,9 @@ def _server_command(port: int) -> list[str]:
         return [sys.executable, "-m", "tongban", "runserver", "--noreload", f"127.0.0.1:{port}"]
     # Threads rather than processes: SQLite takes one writer at a time anyway.
     command = [sys.executable, "-m", "gunicorn", "tongban.wsgi:application", "--bind", f"127.0.0.1:{port}",
-               "--workers", "1", "--threads", "4", "--access-logfile", "-", "--graceful-timeout", "5"]
+               "--workers", "1", "--threads", "4", "--access-logfile", "-", "--graceful-timeout", "5",
+               # ID and mobile numbers in request lines are masked (gunicorn.conf.py does the same).
+               "--logger-class", "tongban.core.access_log.MaskingLogger"]
     if any(s.name == "control_socket_disable" for s in KNOWN_SETTINGS):
         # Newer gunicorn opens a control socket in ~/.gunicorn shared by every instance; a demo needs none.
         command.append("--no-control-socket")
@@ -216,6 +220,44 @@ def _serve(port: int, data_dir: Path) -> int:
     return code
 
 
+# -- load-demo: the demo city in any database ----------------------------------------------------
+
+def load_demo_into_database(argv) -> int:
+    parser = argparse.ArgumentParser(
+        prog="tongban load-demo",
+        description="建库（migrate）并把演示城市（云川市）加载到 DATABASE_URL 指向的数据库（PostgreSQL 或 SQLite）；"
+                    "文件写入所配置的存储（TONGBAN_STORAGE）")
+    parser.add_argument("--force", action="store_true",
+                        help="数据库中已有账号时也加载（演示数据与已有数据并存，已加载的部分不会重复）")
+    parser.add_argument("--matters", default="",
+                        help="只加载这些事项数据模块（逗号分隔，如 matters_sample）；默认加载全部 matters_*.py")
+    args = parser.parse_args(argv)
+    _setup_django()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from tongban.demo.loader import database_has_accounts, load_demo
+
+    where = f"{connection.vendor} 数据库 {connection.settings_dict['NAME']}"
+    if connection.settings_dict.get("HOST"):
+        where += f"（{connection.settings_dict['HOST']}:{connection.settings_dict.get('PORT') or '默认端口'}）"
+    # The demo accounts share one published password: never mix them into a real installation by accident.
+    if database_has_accounts() and not args.force:
+        print(f"{where} 中已有账号，未加载演示数据。演示账号的密码是公开的，切勿加载到正式环境；"
+              "确需在已有数据旁加载，请加 --force。", file=sys.stderr)
+        return 1
+    print(f"目标：{where}")
+    print("建库（migrate）…", flush=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    print("加载演示城市（云川市）…", flush=True)
+    modules = [m.strip() for m in args.matters.split(",") if m.strip()] or None
+    summary = load_demo(stdout=sys.stdout, modules=modules)
+    from django.conf import settings
+
+    _print_accounts(summary, settings.TONGBAN["SITE_URL"])
+    return 0
+
+
 # -- catalogue import/export -------------------------------------------------------------------
 
 def _setup_django() -> None:
@@ -234,7 +276,11 @@ def import_matters(argv) -> int:
     _setup_django()
     from tongban.catalog.excel import import_matters_file
 
-    report = import_matters_file(args.file)
+    try:
+        report = import_matters_file(args.file)
+    except Exception as exc:  # the file's own problems come back in the report; this is anything else
+        print(f"导入出错，文件中的数据均未写入：{type(exc).__name__}：{exc}", file=sys.stderr)
+        return 1
     print(report)
     return 0 if _report_ok(report) else 1
 
@@ -255,7 +301,11 @@ def export_matters(argv) -> int:
     _setup_django()
     from tongban.catalog.excel import export_matters_file
 
-    rows = export_matters_file(args.file)
+    try:
+        rows = export_matters_file(args.file)
+    except OSError as exc:
+        print(f"无法写入文件 {args.file}：{exc.strerror or exc}", file=sys.stderr)
+        return 2
     print(f"已导出 {rows} 条实施清单到 {args.file}")
     return 0
 

@@ -3,11 +3,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tongban.api import api
+from tongban.core.views import csp_report
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("csp-report/", csp_report, name="csp-report"),
     path("accounts/", include("tongban.accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("tongban.catalog.urls")),

@@ -8,12 +8,15 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 
+from tongban.accounts.forms import AdminLoginForm
 from tongban.accounts.models import AgentAuthorisation, IdentityVerification, Organisation, StaffRole, User
 from tongban.accounts.second_factor import reset_second_factor
 from tongban.core.admin import PlatformAdminOnly
 from tongban.core.masking import mask_id_number, mask_phone
 
 _ESCALATING = ("is_superuser",)
+
+admin.site.login_form = AdminLoginForm  # an over-long user name: a form error, not a 500
 
 # Rights come from StaffRole rows (role × division × department), not from Django groups.
 admin.site.unregister(Group)

@@ -42,7 +42,7 @@ def _clean_identity(id_number: str, name: str) -> tuple[str, str]:
     elif len(name) > 60:
         errors["name"] = ["姓名不能超过60个字"]
     try:
-        validate_id_number(id_number)  # GB 11643: format and check character
+        validate_id_number(id_number)  # GB 11643: format, address code, birth date, check character
     except ValidationError as exc:
         errors["id_number"] = exc.messages
     if errors:

@@ -11,9 +11,21 @@ MAX_DIVISION_DEPTH = 5
 
 
 def roles_of(user, role: str) -> list[StaffRole]:
+    """The user's StaffRole rows of one role. All of a user's rows are read once and remembered on the
+    user object (request.user lives one request; an inbox asks this dozens of times); a role granted
+    or withdrawn through that same object forgets them (receivers.forget_roles)."""
     if not getattr(user, "is_authenticated", False):
         return []
-    return list(StaffRole.objects.filter(user=user, role=role).select_related("division", "department"))
+    every = getattr(user, "_tb_roles", None)
+    if every is None:
+        every = list(StaffRole.objects.filter(user=user).select_related("division", "department"))
+        user._tb_roles = every
+    return [r for r in every if r.role == role]
+
+
+def forget_roles(user) -> None:
+    for name in ("_tb_roles", "_tb_scopes", "_tongban_platform_admin", "_tb_staff_member"):
+        user.__dict__.pop(name, None)
 
 
 def _descendant_division_ids(root_ids: list[int]) -> set[int]:
@@ -23,6 +35,19 @@ def _descendant_division_ids(root_ids: list[int]) -> set[int]:
         frontier = [i for i in frontier if i not in seen]
         seen.update(frontier)
     return seen
+
+
+def _scope(user, role: str) -> tuple[set[int], set[int]]:
+    """(department ids, division ids) that `role` covers for `user`, a division-wide role with
+    include_subdivisions expanded to every division below; remembered on the user object."""
+    scopes = user.__dict__.setdefault("_tb_scopes", {})
+    if role not in scopes:
+        roles = roles_of(user, role)
+        departments = {r.department_id for r in roles if r.department_id}
+        divisions = {r.division_id for r in roles if not r.department_id}
+        deep = [r.division_id for r in roles if not r.department_id and r.include_subdivisions]
+        scopes[role] = (departments, divisions | (_descendant_division_ids(deep) if deep else set()))
+    return scopes[role]
 
 
 def is_platform_admin(user) -> bool:
@@ -40,23 +65,26 @@ def is_platform_admin(user) -> bool:
     return cached
 
 
-def department_scope_q(user, role: str, department_path: str = "department") -> Q:
+def department_scope_q(user, role: str, department_path: str = "department", *, division_path: str = "") -> Q:
     """A Q over objects reached through `department_path` (a FK path to Department, or "" for
     Department rows themselves), limited to what `role` covers for `user`.
 
-    Superusers and platform admins see everything; anyone without the role sees nothing.
+    An object that carries its department's division itself (a case does) names it in `division_path`:
+    division-wide scopes then filter on that column, which its own indexes serve, instead of joining
+    the department. Superusers and platform admins see everything; anyone without the role sees nothing.
     """
     if is_platform_admin(user):
         return Q()
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    departments, divisions = _scope(user, role)
     prefix = f"{department_path}__" if department_path else ""
-    q = Q(pk__in=[]) if not prefix else Q(**{f"{prefix}pk__in": []})
-    for r in roles_of(user, role):
-        if r.department_id:
-            q |= Q(**{f"{prefix}pk": r.department_id})
-        elif r.include_subdivisions:
-            q |= Q(**{f"{prefix}division_id__in": _descendant_division_ids([r.division_id])})
-        else:
-            q |= Q(**{f"{prefix}division_id": r.division_id})
+    q = Q(pk__in=[])
+    if departments:
+        q |= Q(**{f"{department_path or 'pk'}__in": sorted(departments)})
+    if divisions:
+        on = f"{division_path}__in" if division_path else f"{prefix}division_id__in"
+        q |= Q(**{on: sorted(divisions)})
     return q
 
 
@@ -133,3 +161,44 @@ def holders(role: str, *, department=None, division=None):
                               division_id=getattr(division, "pk", division))
     roles = StaffRole.objects.filter(scope, role=role).values("user_id")
     return User.objects.filter(pk__in=roles, is_active=True).order_by("display_name", "username", "pk")
+
+
+def holders_by_department(role: str, department_ids) -> dict[int, list[User]]:
+    """holders() for many departments at once, {department id: users}: the same scope rule, answered
+    in a handful of queries whatever the number of departments (a deadline sweep tells thousands of
+    cases' approvers at a time)."""
+    from tongban.org.models import Department
+
+    wanted = set(department_ids)
+    if not wanted:
+        return {}
+    home = dict(Department.objects.filter(pk__in=wanted).values_list("pk", "division_id"))
+    parent, frontier = {}, set(home.values())
+    for _ in range(MAX_DIVISION_DEPTH + 1):  # the divisions above, level by level
+        frontier -= parent.keys()
+        if not frontier:
+            break
+        rows = dict(Division.objects.filter(pk__in=frontier).values_list("pk", "parent_id"))
+        parent.update(rows)
+        frontier = {p for p in rows.values() if p}
+
+    def above(division_id) -> set[int]:
+        seen, up = [], parent.get(division_id)
+        while up and up not in seen and len(seen) < MAX_DIVISION_DEPTH:
+            seen.append(up)
+            up = parent.get(up)
+        return set(seen)
+
+    ancestors = {division_id: above(division_id) for division_id in set(home.values())}
+
+    grants = (StaffRole.objects.filter(role=role, user__is_active=True).select_related("user")
+              .order_by("user__display_name", "user__username", "user_id"))
+    found: dict[int, dict[int, User]] = {d: {} for d in home}
+    for grant in grants:
+        for department_id, division_id in home.items():
+            covers = (grant.department_id == department_id if grant.department_id else
+                      grant.division_id == division_id
+                      or (grant.include_subdivisions and grant.division_id in ancestors[division_id]))
+            if covers:
+                found[department_id].setdefault(grant.user_id, grant.user)
+    return {d: list(users.values()) for d, users in found.items()}

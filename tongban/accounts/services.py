@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from tongban.accounts.models import Role, StaffRole, User
+from tongban.accounts.selectors import forget_roles
 from tongban.core.services import audit
 from tongban.core.validators import validate_id_number
 from tongban.org.models import Department, Division
@@ -89,6 +90,7 @@ def grant_role(actor, user: User, role: str, *, division: Division, department: 
         if existing.include_subdivisions != include_subdivisions:
             existing.include_subdivisions = include_subdivisions
             existing.save(update_fields=["include_subdivisions"])
+            forget_roles(user)
             audit(actor, "accounts.role.update", existing, f"调整 {user} 的{existing.get_role_display()}范围",
                   {"include_subdivisions": include_subdivisions})
         return existing, False

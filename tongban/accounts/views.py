@@ -17,6 +17,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from tongban.accounts import second_factor as sf
 from tongban.accounts.selectors import is_staff_member
 from tongban.core import qr
+from tongban.core.masking import mask_login_name
 from tongban.core.services import audit
 
 BACKUP_CODES_SESSION_KEY = "tb_new_backup_codes"  # shown once on the next page, then dropped
@@ -24,7 +25,9 @@ BACKUP_CODES_SESSION_KEY = "tb_new_backup_codes"  # shown once on the next page,
 
 def _next(request) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    # A path of this site only: redirect() would take "-1" or "home" for the name of a view (a 500).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+            target, {request.get_host()}, require_https=request.is_secure()):
         return target
     return "/my/"
 
@@ -57,6 +60,7 @@ def second_factor(request):
         else:
             django_otp.login(request, device)
             request.session[sf.HAS_DEVICE_SESSION_KEY] = True
+            audit(user, "accounts.login.second_factor", user, f"{mask_login_name(user.username)} 通过双因素认证")
             if device.name == sf.BACKUP_DEVICE_NAME:
                 left = sf.backup_codes_left(user)
                 messages.warning(request, f"您使用了一个备用验证码，还剩 {left} 个。" +

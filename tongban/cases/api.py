@@ -8,7 +8,6 @@ Authentication is the website's login session (Cookie `sessionid`); writes also 
 the `csrftoken` cookie in the `X-CSRFToken` header, as the site's own pages do (Django CSRF).
 """
 
-import json
 import math
 import re
 from contextlib import contextmanager
@@ -55,11 +54,21 @@ from tongban.cases.schemas import (
     urge_out,
     validate,
 )
-from tongban.cases.services import delivery, intake, processing, submission
+from tongban.cases.services import delivery, extensions, intake, processing, submission
 from tongban.cases.services.common import CaseConflict
 from tongban.catalog.models import Implementation, Material
 from tongban.catalog.selectors import material_of_version, public_implementation
-from tongban.core.api_errors import ApiError, errors, invalid, not_found, register_field_labels
+from tongban.core.api_errors import (
+    MAX_PAGE,
+    ApiError,
+    IsoDate,
+    errors,
+    invalid,
+    load_json,
+    not_found,
+    register_field_labels,
+)
+from tongban.core.paging import capped_count
 
 
 class CaseSessionAuth(SessionAuth):
@@ -83,7 +92,8 @@ register_field_labels({
     "Idempotency-Key": "幂等键", "answers": "申请表内容", "channel": "申请渠道", "action": "办理动作",
     "expected_revision": "修订号", "comment": "意见", "params": "动作参数", "scope": "范围", "queue": "办件箱",
     "phase": "办件状态", "uid": "草稿标识", "material_id": "材料编号", "file": "文件", "days": "延长工作日",
-    "reason": "理由", "joint": "联合办理", "procedure": "特别程序", "message": "督办意见", "answer": "督办反馈",
+    "reason": "理由", "approver_name": "批准人姓名", "approver_position": "批准人职务", "approved_on": "批准日期",
+    "approval_document": "批准文件文号", "procedure": "特别程序", "message": "督办意见", "answer": "督办反馈",
     "method": "送达方式", "recipient": "收件人", "phone": "收件电话", "address": "邮寄地址",
     "pickup_code": "取件码", "assignee_id": "承办人", **PARAM_LABELS,
 }, path_prefix="/api/v1/cases")
@@ -184,7 +194,7 @@ def _submission(request) -> tuple[SubmitIn, list[tuple[int, Any]]]:
     data: Any = {k: request.POST.get(k) for k in request.POST}
     if "answers" in data:
         try:
-            data["answers"] = json.loads(data["answers"] or "{}")
+            data["answers"] = load_json(data["answers"] or "{}")
         except ValueError:
             raise invalid({"answers": "“申请表内容”应为 JSON 对象（字段代码 → 值）"}) from None
     uploads = []
@@ -326,7 +336,7 @@ def list_cases(request,
                                                                  "review 审查中、decide 待决定、warning 预警、overdue 超期、"
                                                                  "delivery 待出件、done 已办结"),
                phase: Phase | None = Query(None, description="按办件状态筛选"),
-               page: int = Query(1, ge=1, le=100_000, description="页码，从1开始，至多100000"),
+               page: int = Query(1, ge=1, le=MAX_PAGE, description="页码，从1开始"),
                page_size: int = Query(20, ge=1, le=100, description="每页条数，1–100")):
     user = request.auth
     as_staff = scope == "staff"
@@ -339,9 +349,9 @@ def list_cases(request,
     else:
         qs = selectors.cases_for_applicant(user)
     qs = selectors.filter_cases(qs, phase=phase.value if phase else None)
-    count = qs.count()
+    count, capped = capped_count(qs)  # a count of millions would cost seconds (core/paging.py)
     start = (page - 1) * page_size
-    return {"count": count, "page": page, "page_size": page_size, "pages": math.ceil(count / page_size),
+    return {"count": count, "count_capped": capped, "page": page, "page_size": page_size, "pages": math.ceil(count / page_size),
             "items": [brief(c, as_staff=as_staff) for c in qs[start:start + page_size]]}
 
 
@@ -351,6 +361,8 @@ def list_cases(request,
 @decorate_view(ensure_csrf_cookie)
 def get_case(request, number: str = Path(..., description="办件编号")):
     case, as_staff = _party_case(request.auth, number)
+    if as_staff:  # the detail carries the applicant's full ID and phone numbers: audited
+        processing.record_staff_opening(request.auth, case, channel="api")
     return detail(case, request.auth, as_staff=as_staff)
 
 
@@ -464,16 +476,22 @@ def assign_case(request, number: str, assignee_id: int = Body(..., description="
 
 
 @router.post("/{number}/extend", response={200: CaseDetail, **W}, operation_id="extendCase", summary="延长办理期限",
-             description="经批准延长一次（行政许可法第四十二条：一般不超过10个工作日，联合办理不超过15个工作日），"
-                         "申请人收到新的办结日期。" + CONFLICT_DOC)
-def extend_case(request, number: str, days: int = Body(..., description="延长的工作日"),
-                reason: str = Body(..., max_length=300, description="延期理由"),
-                joint: bool = Body(False, description="是否统一/联合/集中办理（上限15个工作日）"),
+             description="经本行政机关负责人批准延长一次，不超过10个工作日（行政许可法第四十二条第一款），"
+                         "须录入批准人、职务、批准日期和批准文件文号；申请人收到新的办结日期和理由。"
+                         "联办件（统一、联合、集中办理）的延期在联办件上录入。" + CONFLICT_DOC)
+def extend_case(request, number: str, days: int = Body(..., description="延长的工作日（1至10）"),
+                reason: str = Body(..., max_length=300, description="延期理由（告知申请人）"),
+                approver_name: str = Body("", max_length=60, description="批准延期的本行政机关负责人姓名"),
+                approver_position: str = Body("", max_length=100, description="批准人职务"),
+                approved_on: IsoDate | None = Body(None, description="批准日期"),
+                approval_document: str = Body("", max_length=100, description="批准文件文号（或审批单编号）"),
                 expected_revision: int = Body(..., ge=0)):
     case = _staff_case(request.auth, number)
+    approval = extensions.Approval(approver_name=approver_name, approver_position=approver_position,
+                                   approved_on=approved_on, document=approval_document)
     with _service_errors():
-        processing.extend(request.auth, case, days=days, reason=reason, joint=joint,
-                          expected_revision=expected_revision)
+        extensions.extend_case(request.auth, case, days=days, reason=reason, approval=approval,
+                               expected_revision=expected_revision)
     return _reload_detail(request.auth, case, as_staff=True)
 
 

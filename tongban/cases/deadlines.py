@@ -14,10 +14,9 @@ from datetime import date
 from django.utils import timezone
 
 from tongban.workcal.selectors import (
-    CalendarUnknown,
     add_working_days_or_weekdays,
-    is_working_day,
-    working_days_between,
+    is_working_day_or_weekday,
+    working_days_or_weekdays_between,
 )
 
 
@@ -44,8 +43,8 @@ def warn_days(promised_days: int) -> int:
 
 
 def _add(start: date, days: int, provisional: list) -> date:
-    """Working days after `start`, Monday–Friday in a year the calendar does not know yet (noted in
-    `provisional`) rather than refuse to accept the case."""
+    """Working days after `start`; the days of a year the calendar does not know yet count Monday–Friday
+    (noted in `provisional`) rather than refuse to accept the case (docs/domain.md §4.2)."""
     due, guessed = add_working_days_or_weekdays(start, days)
     if guessed:
         provisional.append(True)
@@ -53,10 +52,7 @@ def _add(start: date, days: int, provisional: list) -> date:
 
 
 def _is_working(d: date) -> bool:
-    try:
-        return is_working_day(d)
-    except CalendarUnknown:
-        return d.weekday() < 5
+    return is_working_day_or_weekday(d)[0]
 
 
 def _working_day_before(due: date, days: int) -> date:
@@ -88,10 +84,7 @@ def recompute(case) -> None:
 
 
 def _between(start: date, end: date) -> int:
-    try:
-        return working_days_between(start, end)
-    except CalendarUnknown:
-        return sum(1 for n in range(start.toordinal() + 1, end.toordinal() + 1) if date.fromordinal(n).weekday() < 5)
+    return working_days_or_weekdays_between(start, end)[0]
 
 
 def paused_working_days(started_on: date, ended_on: date) -> int:

@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from tongban.catalog.models import Implementation, Material, Matter, MatterVersion
@@ -200,9 +201,27 @@ class Case(Instance, Deliverable):
         constraints = [
             models.UniqueConstraint(fields=["applicant", "idempotency_key"], name="uniq_case_idempotency"),
         ]
+        # The staff queues read open cases (a few percent of a city's history) and the latest closed ones:
+        # each has a partial index whose predicate is the queue's own condition (cases.selectors.queue),
+        # so a queue on the thousandth day reads as few rows as on the first. Searches match numbers and
+        # names by prefix (pattern ops on PostgreSQL; the unique number has its own). docs/benchmarks.md "scale".
         indexes = [
             models.Index(fields=["department", "phase"]),
             models.Index(fields=["applicant", "phase"]),
+            models.Index(fields=["applicant", "-updated_at"], name="case_applicant_recent"),
+            models.Index(fields=["submitted_at", "id"], name="case_q_pending", condition=Q(phase="submitted")),
+            models.Index(fields=["updated_at", "id"], name="case_q_correction", condition=Q(phase="correction")),
+            models.Index(fields=["promised_due", "id"], name="case_q_processing", condition=Q(phase="processing")),
+            models.Index(fields=["warn_on"], name="case_q_warning", condition=Q(phase="processing")),
+            models.Index(fields=["completed_at", "id"], name="case_q_delivery",
+                         condition=Q(phase="completed", delivery_status__in=["awaiting_payment", "ready", "shipped"])),
+            models.Index(fields=["-completed_at", "-id"], name="case_q_done",
+                         condition=Q(phase__in=["completed", "refused", "withdrawn"])),
+            models.Index(fields=["department", "-completed_at", "-id"], name="case_q_done_department",
+                         condition=Q(phase__in=["completed", "refused", "withdrawn"])),
+            models.Index(fields=["division", "-completed_at", "-id"], name="case_q_done_division",
+                         condition=Q(phase__in=["completed", "refused", "withdrawn"])),
+            models.Index(fields=["applicant_name"], name="case_name_prefix", opclasses=["varchar_pattern_ops"]),
         ]
 
     def __str__(self):
@@ -332,20 +351,54 @@ class Correction(models.Model):
         return f"补正告知（{len(self.items)} 项）"
 
 
+class ExtensionKind(models.TextChoices):
+    # 行政许可法 §42 ¶1 (one body: +10, its head approves) and ¶2 (§26 统一/联合/集中办理: 45, +15, the
+    # head of the people's government at that level approves); docs/domain.md §4.1.
+    SINGLE = "single", "本行政机关负责人批准"
+    JOINT = "joint", "本级人民政府负责人批准（统一、联合、集中办理）"
+
+
 class Extension(models.Model):
-    # 行政许可法 §42: +10 working days with the head's approval; §42(2) joint handling: 45, +15.
-    case = models.ForeignKey(Case, verbose_name="办件", on_delete=models.CASCADE, related_name="extensions")
+    """延期: once per case or joint case, with the approval it rests on as the law names it."""
+
+    case = models.ForeignKey(Case, verbose_name="办件", null=True, blank=True, on_delete=models.CASCADE,
+                             related_name="extensions")
+    bundle = models.ForeignKey("CaseBundle", verbose_name="联办件", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="extensions")
+    kind = models.CharField("延期类别", max_length=10, choices=ExtensionKind.choices, default=ExtensionKind.SINGLE)
     days = models.PositiveIntegerField("延长工作日")
     reason = models.CharField("理由", max_length=300)
-    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="批准人", null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
-    approved_at = models.DateTimeField("批准时间", default=timezone.now)
+    approver_name = models.CharField("批准人姓名", max_length=60, blank=True)
+    approver_position = models.CharField("批准人职务", max_length=100, blank=True)
+    approved_on = models.DateField("批准日期", null=True, blank=True)
+    approval_document = models.CharField("批准文件文号", max_length=100, blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    entered_at = models.DateTimeField("录入时间", default=timezone.now)
 
     class Meta:
         verbose_name = verbose_name_plural = "延期"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(case__isnull=True) ^ models.Q(bundle__isnull=True),
+                                   name="extension_of_case_or_bundle"),
+            # 行政许可法 §42: extended once ("可以延长").
+            models.UniqueConstraint(fields=["case"], condition=models.Q(case__isnull=False), name="uniq_case_extension"),
+            models.UniqueConstraint(fields=["bundle"], condition=models.Q(bundle__isnull=False),
+                                    name="uniq_bundle_extension"),
+        ]
 
     def __str__(self):
         return f"延期 {self.days} 个工作日"
+
+    @property
+    def approval(self) -> str:
+        """How the timeline and the notice name the approval."""
+        if not self.approver_name:
+            return ""
+        who = f"{self.approver_position}{self.approver_name}" if self.approver_position else self.approver_name
+        doc = f"，{self.approval_document}" if self.approval_document else ""
+        day = f"{self.approved_on:%Y-%m-%d}" if self.approved_on else ""
+        return f"经{who}批准（{day}{doc}）"
 
 
 class Urge(models.Model):

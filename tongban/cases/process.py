@@ -42,6 +42,8 @@ STANDARD = Definition(
 
 JOINT = Definition(
     code="joint_case", name="联办件（一窗受理、并联办理、统一出件）", subject="joint_case", is_default=True,
+    # 行政许可法 §42 ¶2: 统一办理、联合办理、集中办理 within 45 working days (docs/domain.md §5).
+    sla=("working_days", 45),
     states=[
         {"code": "submitted", "name": "待受理", "kind": "start", "status": BundlePhase.SUBMITTED},
         {"code": "correction", "name": "待补正", "kind": "work", "status": BundlePhase.CORRECTION},

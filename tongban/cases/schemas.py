@@ -5,7 +5,6 @@ validated here field by field, so an error names the exact part the client sent 
 `answers.applicant_id_number`) with a Chinese message.
 """
 
-import json
 from datetime import date, datetime
 from typing import Any, Literal
 from uuid import UUID
@@ -20,7 +19,7 @@ from tongban.cases import deadlines, materials, notices, selectors
 from tongban.cases.models import Case, Channel, DeliveryMethod, DeliveryStatus, Phase, Urge
 from tongban.cases.services import delivery, processing
 from tongban.catalog.selectors import materials_of
-from tongban.core.api_errors import CodeLabel, IsoDate, invalid
+from tongban.core.api_errors import CodeLabel, IsoDate, invalid, load_json
 from tongban.core.masking import mask_id_number, mask_phone
 from tongban.forms.defaults import effective_form
 from tongban.forms.rendering import answers_for_display
@@ -73,7 +72,8 @@ class CaseBrief(Schema):
 
 
 class CasePage(Schema):
-    count: int = Field(description="符合条件的办件数")
+    count: int = Field(description="符合条件的办件数；超过 10000 件时为 10000，count_capped 为 true（请缩小筛选范围）")
+    count_capped: bool = Field(False, description="符合条件的办件多于 count，只列出前 count 件")
     page: int = Field(description="当前页码（从1开始）")
     page_size: int = Field(description="每页条数")
     pages: int = Field(description="总页数")
@@ -351,7 +351,7 @@ def validate(model, data, prefix: tuple = ()):
 def json_body(request, model):
     """A JSON object body validated against `model`, errors keyed by the client's field names."""
     try:
-        data = json.loads(request.body or b"{}")
+        data = load_json(request.body or b"{}")
     except ValueError:
         raise invalid({"body": "请求内容不是有效的 JSON"}) from None
     if not isinstance(data, dict):

@@ -14,15 +14,20 @@ from tongban.cases.models import (
     CaseBundle,
     Channel,
     DeliveryStatus,
+    PendingMaterial,
     Phase,
     Urge,
 )
+from tongban.catalog.selectors import matter_version_ids_named
+from tongban.core.paging import TAB_CAP, capped_count
 from tongban.forms.defaults import effective_form
 from tongban.payments.selectors import order_by_no
 from tongban.registries.services import represented_codes
 from tongban.workflow import selectors as workflow
 
 STAFF_ROLES = (Role.CLERK, Role.APPROVER, Role.SUPERVISOR)
+DONE_PHASES = (Phase.COMPLETED, Phase.REFUSED, Phase.WITHDRAWN)
+AWAITING_HANDOUT = (DeliveryStatus.AWAITING_PAYMENT, DeliveryStatus.READY, DeliveryStatus.SHIPPED)
 
 _RELATED = ("matter_version", "implementation", "department", "division", "state", "assignee")
 
@@ -50,7 +55,33 @@ def drafts_for_applicant(user, implementation):
 
 
 def recent_cases_for_applicant(user):
-    return cases_for_applicant(user).order_by("-updated_at")
+    return cases_for_applicant(user).order_by("-updated_at", "-id")
+
+
+def _still_with_applicant() -> Q:
+    """Open, or decided with the result still to pay for, collect or receive."""
+    return Q(phase__in=OPEN_PHASES) | Q(phase=Phase.COMPLETED, delivery_status__in=AWAITING_HANDOUT)
+
+
+def current_cases_for_applicant(user):
+    """我的办件 · 办理中: what is still under way (a short list, whatever one's history)."""
+    return recent_cases_for_applicant(user).filter(_still_with_applicant())
+
+
+def draft_cases_for_applicant(user):
+    """我的办件 · 草稿, a joint case's sub-case drafts left out (they are shown with their joint case)."""
+    return recent_cases_for_applicant(user).filter(phase=Phase.DRAFT, bundle__isnull=True)
+
+
+def done_cases_for_applicant(user):
+    """我的办件 · 已办结: the history, paged by the caller."""
+    return (recent_cases_for_applicant(user).exclude(phase=Phase.DRAFT).exclude(_still_with_applicant()))
+
+
+def awaiting_materials_ids(cases) -> set[int]:
+    """Ids of those `cases` with 容缺 materials promised and not handed in (one query for a list)."""
+    return set(PendingMaterial.objects.filter(case__in=[c.pk for c in cases], received_at__isnull=True)
+               .values_list("case_id", flat=True))
 
 
 def draft_for_applicant(user, uid) -> Case | None:
@@ -78,9 +109,10 @@ def is_staff_member(user) -> bool:
 
 
 def staff_scope_q(user, roles=STAFF_ROLES) -> Q:
+    # A case carries its department's division: division-wide scopes filter on it (its own indexes).
     q = Q(pk__in=[])
     for role in roles:
-        q |= department_scope_q(user, role, "department")
+        q |= department_scope_q(user, role, "department", division_path="division")
     return q
 
 
@@ -139,35 +171,51 @@ QUEUES = [
 
 def queue(user, name: str, *, roles=STAFF_ROLES):
     """A staff queue (办件箱) filtered to the user's scope. Deadline queues read stored dates, so they
-    are right at any moment, not only after the periodic sweep."""
+    are right at any moment, not only after the periodic sweep.
+
+    Each queue's condition is the predicate of a partial index on cases (models.Case.Meta.indexes):
+    open cases are a few percent of a city's history, so a queue reads only them, in its order."""
     qs = cases_for_staff(user, roles)
     today = timezone.localdate()
-    running = qs.filter(phase=Phase.PROCESSING, paused_since__isnull=True)
     if name == "pending":
-        return qs.filter(phase=Phase.SUBMITTED).order_by("submitted_at")
+        return qs.filter(phase=Phase.SUBMITTED).order_by("submitted_at", "id")
     if name == "correction":
-        return qs.filter(phase=Phase.CORRECTION).order_by("updated_at")
+        return qs.filter(phase=Phase.CORRECTION).order_by("updated_at", "id")
+    processing = qs.filter(phase=Phase.PROCESSING)
     if name == "review":
-        return qs.filter(phase=Phase.PROCESSING).exclude(state_id__in=_decision_state_ids()).order_by("promised_due")
+        return processing.exclude(state_id__in=_decision_state_ids()).order_by("promised_due", "id")
     if name == "decide":
-        return qs.filter(phase=Phase.PROCESSING, state_id__in=_decision_state_ids()).order_by("promised_due")
+        return processing.filter(state_id__in=_decision_state_ids()).order_by("promised_due", "id")
+    running = processing.filter(paused_since__isnull=True)
     if name == "warning":
-        return running.filter(warn_on__lte=today, promised_due__gte=today).order_by("promised_due")
+        return running.filter(warn_on__lte=today, promised_due__gte=today).order_by("promised_due", "id")
     if name == "overdue":
-        return running.filter(promised_due__lt=today).order_by("promised_due")
+        return running.filter(promised_due__lt=today).order_by("promised_due", "id")
     if name == "delivery":
-        return qs.filter(phase=Phase.COMPLETED, delivery_status__in=["awaiting_payment", "ready", "shipped"])
+        return (qs.filter(phase=Phase.COMPLETED, delivery_status__in=AWAITING_HANDOUT)
+                .order_by("completed_at", "id"))
     if name == "done":
-        return qs.filter(phase__in=[Phase.COMPLETED, Phase.REFUSED, Phase.WITHDRAWN]).order_by("-completed_at")
+        return qs.filter(phase__in=DONE_PHASES).order_by("-completed_at", "-id")
     raise ValueError(name)
 
 
-def queue_counts(user) -> dict[str, int]:
-    return {code: queue(user, code).count() for code, _ in QUEUES}
+def queue_counts(user) -> dict[str, tuple[int, bool]]:
+    """{queue: (count, capped)} for the tabs; each stops counting at paging.TAB_CAP ("999+")."""
+    return {code: capped_count(queue(user, code), TAB_CAP) for code, _ in QUEUES}
+
+
+def _looks_like_a_number(text: str) -> bool:
+    # 办件编号 and 证件号码 are letters and digits; an applicant's or a matter's name is not.
+    return len(text) >= 3 and text.isascii() and text.isalnum()
 
 
 def filter_cases(qs, text: str = "", *, department_id: int | None = None, phase: str | None = None):
-    """Narrow a list of cases: `text` is a number, an applicant's name or ID number, or a matter."""
+    """Narrow a list of cases: `text` is a case number or part of it, an applicant's ID number or
+    统一社会信用代码, the beginning of an applicant's name, or part of a matter's name.
+
+    Each is matched on an index, never by a leading wildcard over the name columns of millions of
+    rows: numbers exactly or through the trigram index on case numbers (migration cases 0010), names
+    by their beginning, a matter's name in the catalogue first and then by those versions' ids."""
     if department_id is not None:
         qs = qs.filter(department_id=department_id)
     if phase:
@@ -175,8 +223,10 @@ def filter_cases(qs, text: str = "", *, department_id: int | None = None, phase:
     text = text.strip()
     if not text:
         return qs
-    return qs.filter(Q(number__icontains=text) | Q(applicant_name__icontains=text)
-                     | Q(matter_version__name__icontains=text) | Q(applicant_id_number=text.upper()))
+    if _looks_like_a_number(text):
+        upper = text.upper()
+        return qs.filter(Q(number__contains=upper) | Q(applicant_id_number=upper))
+    return qs.filter(Q(applicant_name__startswith=text) | Q(matter_version_id__in=matter_version_ids_named(text)))
 
 
 # -- the window (综合窗口) -----------------------------------------------------------------------
@@ -206,9 +256,7 @@ def open_cases_of_person(user, id_number: str, person):
 def awaiting_payment(user, text: str = "", *, limit: int = 30) -> list[Case]:
     """Decided cases waiting for the fee (the desk's 待缴费), by number or applicant's name."""
     cases = queue(user, "delivery").filter(delivery_status=DeliveryStatus.AWAITING_PAYMENT)
-    if text.strip():
-        cases = cases.filter(Q(number__icontains=text.strip()) | Q(applicant_name__icontains=text.strip()))
-    return list(cases[:limit])
+    return list(filter_cases(cases, text)[:limit])
 
 
 # -- supervision (督办) --------------------------------------------------------------------------

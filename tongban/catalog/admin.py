@@ -36,9 +36,10 @@ from tongban.catalog.staff_selectors import (
     implementations_for_editor,
     is_catalogue_staff,
     matters_for_editor,
+    site_division_ids,
 )
 from tongban.core.admin import PlatformAdminOnly
-from tongban.org.models import Division, ServiceSite
+from tongban.org.models import ServiceSite
 
 
 @admin.register(Implementation)
@@ -92,10 +93,8 @@ class ImplementationAdmin(CatalogueStaffAdmin):
             form.base_fields["matter"].queryset = Matter.objects.filter(current_version__isnull=False)
         if obj is not None and "site" in form.base_fields:
             # The hall where the department receives applicants: a site of its division, above or below.
-            division = obj.department.division
-            ids = [division.pk, *division.ancestor_ids(),
-                   *Division.objects.filter(parent=division).values_list("pk", flat=True)]
-            form.base_fields["site"].queryset = ServiceSite.objects.filter(division_id__in=ids)
+            form.base_fields["site"].queryset = ServiceSite.objects.filter(
+                division_id__in=site_division_ids(obj.department))
         return form
 
     def save_model(self, request, obj, form, change):

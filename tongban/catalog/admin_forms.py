@@ -6,7 +6,7 @@ The forms only validate; the admin saves through services.create_matter / add_im
 from django import forms
 from django.core.exceptions import ValidationError
 
-from tongban.catalog.codes import CaseKind
+from tongban.catalog.codes import CaseKind, basic_code_format_problem, basic_code_problem
 from tongban.catalog.models import Implementation, Matter, MatterVersion
 
 # The draft's first elements; the rest (materials, steps, results…) are filled in on the draft.
@@ -28,6 +28,12 @@ class NewMatterForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        code, matter_type = data.get("basic_code"), data.get("matter_type")
+        # The model reports a code that is not 12 digits; the form adds what only it knows: the type.
+        if code and matter_type and basic_code_format_problem(code) is None:
+            problem = basic_code_problem(code, matter_type)
+            if problem:
+                self.add_error("basic_code", problem)
         draft = MatterVersion(name=data.get("name", ""), matter_type=data.get("matter_type", ""),
                               **{f: data.get(f) for f in FIRST_DRAFT_FIELDS})
         try:

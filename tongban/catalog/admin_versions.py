@@ -19,7 +19,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from tongban.catalog.admin_base import CatalogueStaffAdmin, report_service_error
-from tongban.catalog.codes import VersionStatus
+from tongban.catalog.codes import VersionStatus, basic_code_problem
 from tongban.catalog.models import Faq, FeeItem, Material, MatterResult, MatterVersion, ProcessStep
 from tongban.catalog.services import cancel_version, publish_version, start_new_version, submit_version
 from tongban.catalog.staff_selectors import (
@@ -118,8 +118,27 @@ FORM_SPEC_HELP = ("字段列表（JSON 数组），每项如 {\"key\": \"baby_na
                   "或 organisation.name 的字段）。留空（[]）则使用按服务对象生成的标准申请人信息表。提交审核和发布时会再次校验。")
 
 
+class DraftForm(forms.ModelForm):
+    """A draft keeps the matter type its 基本编码 names (5th–6th digits, docs/domain.md §2.1)."""
+
+    class Meta:
+        model = MatterVersion
+        fields = ("matter_type",)  # the admin passes the fields of its fieldsets
+
+    def clean_matter_type(self):
+        matter_type = self.cleaned_data["matter_type"]
+        matter = getattr(self.instance, "matter", None)
+        # A code registered before the structure was checked (no type digits) is left as it is.
+        if matter is not None and basic_code_problem(matter.basic_code) is None:
+            problem = basic_code_problem(matter.basic_code, matter_type)
+            if problem:
+                raise forms.ValidationError(f"{problem}。事项类型不同的事项应另行编码，作为新事项登记")
+        return matter_type
+
+
 @admin.register(MatterVersion)
 class MatterVersionAdmin(CatalogueStaffAdmin):
+    form = DraftForm
     change_form_template = "admin/catalog/matterversion/change_form.html"
     list_display = ("basic_code", "name", "number", "status", "change_note", "created_at", "published_at")
     list_display_links = ("name",)
@@ -190,7 +209,7 @@ class MatterVersionAdmin(CatalogueStaffAdmin):
     def form_json(self, obj):
         if obj is None or not obj.form_spec:
             return "[]"
-        return format_html('<pre style="white-space: pre-wrap">{}</pre>',
+        return format_html('<pre class="tb-json">{}</pre>',
                            json.dumps(obj.form_spec, ensure_ascii=False, indent=2))
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

@@ -23,6 +23,7 @@ from tongban.catalog.codes import (
     ResultKind,
     TongbanScope,
     VersionStatus,
+    implementation_code_problem,
 )
 from tongban.catalog.models import Category, Implementation, MatterVersion
 from tongban.catalog.schemas import CategoryOut, CodeTablesOut, GuideOut, MatterPage
@@ -32,7 +33,7 @@ from tongban.catalog.selectors import (
     guide_data,
     public_implementations,
 )
-from tongban.core.api_errors import errors, invalid, not_found, register_field_labels
+from tongban.core.api_errors import MAX_PAGE, errors, invalid, not_found, register_field_labels
 from tongban.org import selectors as org_selectors
 from tongban.org.api import DivisionCode, division_by_code
 from tongban.org.models import Department, Level
@@ -101,8 +102,7 @@ def list_matters(
     theme: str | None = Query(None, max_length=20, description="主题分类代码（见 /categories），如 P-T01 生育收养"),
     q: str | None = Query(None, max_length=100, description="关键词：事项名称包含该词，或等于基本编码/实施编码"),
     level: Level | None = Query(None, description="行使层级：3 市级、4 县级、5 镇（街道）级、6 村（社区）级"),
-    # Bounded: a page past PostgreSQL's bigint OFFSET would be a server error, not an empty page.
-    page: int = Query(1, ge=1, le=100_000, description="页码，从1开始，至多100000"),
+    page: int = Query(1, ge=1, le=MAX_PAGE, description="页码，从1开始"),
     page_size: int = Query(20, ge=1, le=100, description="每页条数，1–100"),
 ):
     errors = {}
@@ -127,6 +127,10 @@ def list_matters(
 
 
 def _public_entry(code: str) -> Implementation:
+    # A mistyped code (wrong length, bad check character) is the client's error, not an unknown entry.
+    problem = implementation_code_problem(code)
+    if problem:
+        raise invalid({"implementation_code": problem})
     try:
         return get_public_implementation(code)
     except Http404:
@@ -153,10 +157,11 @@ def _guide_response(request, response: HttpResponse, impl: Implementation, versi
     return data
 
 
-@router.get("/matters/{implementation_code}", response={200: GuideOut, 304: None, **errors(404)},
+@router.get("/matters/{implementation_code}", response={200: GuideOut, 304: None, **errors(404, 422)},
             tags=["事项目录"], operation_id="getGuide", summary="办事指南（当前版本）",
             description="一个实施清单条目的办事指南，结构化返回标准要素（受理条件、申请材料、流程、时限、收费、结果）"
-                        "和本地要素（地点、时间、电话）。响应带 ETag 和 Last-Modified，可用 If-None-Match 条件请求（304）。")
+                        "和本地要素（地点、时间、电话）。响应带 ETag 和 Last-Modified，可用 If-None-Match 条件请求（304）。"
+                        "实施编码结构不对（不是31位、信用代码校验位错误等）时返回 422 并说明原因。")
 def get_guide(request, response: HttpResponse,
               implementation_code: str = Path(..., description="实施编码（31位）")):
     impl = _public_entry(implementation_code)

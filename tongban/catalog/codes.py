@@ -1,6 +1,10 @@
-"""Code tables of GB/T 39046-2020 and the national exchange specification, as choices."""
+"""Code tables of GB/T 39046-2020 and the national exchange specification, as choices, and the
+structure of the catalogue's own codes (基本编码, 实施编码; docs/domain.md §2.1)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+
+from tongban.core.validators import validate_credit_code
 
 
 class MatterType(models.TextChoices):
@@ -73,3 +77,72 @@ class VersionStatus(models.TextChoices):
     SUBMITTED = "submitted", "待审核"
     PUBLISHED = "published", "已发布"
     CANCELLED = "cancelled", "已取消"
+
+
+# -- 基本编码 and 实施编码 (docs/domain.md §2.1) ---------------------------------------------------------
+# 基本编码, 12 digits: 目录段 (4) + 事项类型代码 (2) + 主项序号 (3) + 子项序号 (3, "000" = no sub-item).
+# 实施编码, 31 characters: 实施主体统一社会信用代码 (18, GB 32100) + 行使层级 (1) + 基本编码 (12).
+BASIC_CODE_LENGTH = 12
+BASIC_CODE_TYPE = slice(4, 6)  # the 5th and 6th digits carry the matter type
+IMPLEMENTATION_CODE_LENGTH = 18 + 1 + BASIC_CODE_LENGTH
+BASIC_CODE_SHAPE = "目录段4位+事项类型代码2位+主项序号3位+子项序号3位"
+IMPLEMENTATION_CODE_SHAPE = "实施主体统一社会信用代码18位+行使层级1位+基本编码12位"
+
+
+def basic_code_format_problem(code: str) -> str | None:
+    """Why `code` is not 12 digits, or None. What every stored 基本编码 must be."""
+    code = code or ""
+    if not code:
+        return "基本编码不能为空"
+    if len(code) != BASIC_CODE_LENGTH or not (code.isascii() and code.isdigit()):
+        return (f"基本编码应为{BASIC_CODE_LENGTH}位数字（{BASIC_CODE_SHAPE}），"
+                f"当前为“{code}”（{len(code)}位）")
+    return None
+
+
+def basic_code_problem(code: str, matter_type: str | None = None) -> str | None:
+    """Why `code` does not follow the structure, or does not carry `matter_type`; None if it does.
+
+    Checked where codes are entered (the admin forms, the Excel import); see docs/domain.md §2.1.
+    """
+    problem = basic_code_format_problem(code)
+    if problem:
+        return problem
+    digits = code[BASIC_CODE_TYPE]
+    if digits not in MatterType.values:
+        return (f"基本编码第5–6位应为事项类型代码（{'、'.join(MatterType.values)}），"
+                f"“{code}”中为“{digits}”")
+    if matter_type and digits != matter_type:
+        return (f"基本编码第5–6位为事项类型代码：“{code}”表示{MatterType(digits).label}（{digits}），"
+                f"与事项类型{_type_label(matter_type)}不一致")
+    return None
+
+
+def _type_label(matter_type: str) -> str:
+    try:
+        return f"{MatterType(matter_type).label}（{matter_type}）"
+    except ValueError:
+        return f"“{matter_type}”"
+
+
+def implementation_code_problem(code: str) -> str | None:
+    """Why `code` cannot be an 实施编码 (length, credit code, level digit, 12-digit basic code), or None.
+
+    Only the shape: whether it is the right code for a department and matter is Implementation.clean's
+    business. A lookup uses this to tell a mistyped code from an unknown one.
+    """
+    code = (code or "").strip().upper()
+    if len(code) != IMPLEMENTATION_CODE_LENGTH:
+        return (f"实施编码应为{IMPLEMENTATION_CODE_LENGTH}位（{IMPLEMENTATION_CODE_SHAPE}），"
+                f"当前为{len(code)}位")
+    credit, level, basic = code[:18], code[18], code[19:]
+    try:
+        validate_credit_code(credit)
+    except ValidationError as exc:
+        return f"实施编码前18位应为实施主体的统一社会信用代码：{exc.messages[0]}"
+    if level not in "123456":
+        return f"实施编码第19位应为行使层级代码（1–6），当前为“{level}”"
+    problem = basic_code_format_problem(basic)
+    if problem:
+        return f"实施编码后12位应为基本编码：{problem}"
+    return None

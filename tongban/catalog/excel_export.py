@@ -32,7 +32,7 @@ def exportable_implementations(qs: QuerySet[Implementation]) -> QuerySet[Impleme
     """Active entries whose standard matter has a published version, in a stable order."""
     return (
         qs.filter(status=Implementation.Status.ACTIVE, matter__current_version__isnull=False)
-        .select_related("matter", "department", "department__division")
+        .select_related("matter", "department", "department__division", "site", "site__division")
         .order_by("matter__basic_code", "level", "code")
     )
 
@@ -74,6 +74,8 @@ def write_workbook(target, implementations) -> int:
             "hours": impl.hours,
             "consult_phone": impl.consult_phone,
             "supervise_phone": impl.supervise_phone,
+            "site_name": impl.site.name if impl.site else "",
+            "site_division": impl.site.division.code if impl.site else "",
         }
         count += 1
         _append(main, count + 1, [col.write(values[col.key], tables) for col in MAIN_COLUMNS])
@@ -142,7 +144,7 @@ def _notes(ws):
             ws.append([title, col.header, "是" if col.required else "", col.note or _kind_note(col)])
     ws.append([])
     ws.append(["", "", "", "同一基本编码的各行，标准要素须完全一致（四级十同）；"
-                           "只有办理地点、办理时间、咨询电话、监督电话可以不同。"
+                           "只有办理地点、办理时间、咨询电话、监督电话和服务场所可以不同。"
                            "导入时先校验全部行，有任何错误则不写入任何数据。"])
     for letter, width in zip("ABCD", (12, 26, 8, 90), strict=True):
         ws.column_dimensions[letter].width = width

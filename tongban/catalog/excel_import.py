@@ -6,8 +6,8 @@ services (publish_spec for the standard elements, add/update_implementation for 
 so re-importing the same file changes nothing and every write is audited.
 """
 
+import logging
 import os
-import zipfile
 from collections import defaultdict
 from collections.abc import Callable
 from typing import NamedTuple
@@ -18,7 +18,19 @@ from django.db import transaction
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import departments_in_scope
 from tongban.catalog import excel_bulk, services
-from tongban.catalog.codes import CaseKind
+from tongban.catalog.codes import (
+    CaseKind,
+    basic_code_format_problem,
+    basic_code_problem,
+    implementation_code_problem,
+)
+from tongban.catalog.excel_guard import (
+    WorkbookRefused,
+    check_archive,
+    check_declared_rows,
+    guarded_rows,
+    limits,
+)
 from tongban.catalog.excel_layout import (
     CHILD_SHEETS,
     LEVELS,
@@ -35,10 +47,13 @@ from tongban.catalog.excel_layout import (
 )
 from tongban.catalog.models import Implementation, Matter, MatterVersion
 from tongban.catalog.spec import carry_form, normalise_spec, version_spec
+from tongban.catalog.staff_selectors import site_division_ids
 from tongban.core.services import audit
 from tongban.core.validators import validate_credit_code
-from tongban.org.models import Department
+from tongban.org import selectors as org_selectors
+from tongban.org.models import Department, ServiceSite
 
+logger = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 FILE = "文件"
 
@@ -56,21 +71,29 @@ class RowError(NamedTuple):
 
 class ImportReport:
     def __init__(self, errors=None, *, rows=0, created=0, updated=0, unchanged=0, matters_created=0,
-                 matters_updated=0, file_name=""):
+                 matters_updated=0, file_name="", failure=""):
         self.errors: list[RowError] = [RowError(*e) for e in (errors or [])]
         self.rows, self.created, self.updated, self.unchanged = rows, created, updated, unchanged
         self.matters_created, self.matters_updated = matters_created, matters_updated
         self.file_name = file_name
+        # The import stopped on something other than the file's content (a bug, the database…): the
+        # whole sentence to show, e.g. "导入出错，文件中的数据均未写入：…".
+        self.failure = failure
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.failure
 
     @property
     def bad_rows(self) -> int:
-        return len({(e.sheet, e.row) for e in self.errors})
+        return len({(e.sheet, e.row) for e in self.errors if e.row})
 
     def summary(self) -> str:
+        if self.failure:
+            return self.failure
+        if self.errors and not self.bad_rows:
+            # Only the file as a whole is wrong (unreadable, too large…): say why in the summary itself.
+            return f"导入未执行：{'；'.join(e.message for e in self.errors)}。文件中的数据均未写入。"
         if not self.ok:
             return (f"导入未执行：发现{len(self.errors)}处错误（涉及{self.bad_rows}行），"
                     f"文件中的数据均未写入，请修改后重新导入。")
@@ -79,17 +102,24 @@ class ImportReport:
                 f"发布标准事项新版本{self.matters_updated}个。")
 
     def __str__(self):
+        if self.errors and not self.bad_rows:
+            return self.summary()
         return "\n".join([self.summary(), *(f"  {e}" for e in self.errors)])
 
     def as_dict(self) -> dict:
         return {"ok": self.ok, "summary": self.summary(), "rows": self.rows, "created": self.created,
                 "updated": self.updated, "unchanged": self.unchanged, "matters_created": self.matters_created,
-                "matters_updated": self.matters_updated, "errors": [list(e) for e in self.errors]}
+                "matters_updated": self.matters_updated, "errors": [list(e) for e in self.errors],
+                "failure": self.failure}
 
     @classmethod
     def from_dict(cls, data: dict) -> "ImportReport":
         keys = ("rows", "created", "updated", "unchanged", "matters_created", "matters_updated")
-        return cls(data.get("errors", []), **{k: data.get(k, 0) for k in keys})
+        report = cls(data.get("errors", []), **{k: data.get(k, 0) for k in keys}, failure=data.get("failure", ""))
+        if not data.get("ok", True) and report.ok:
+            # A failed job stored before failures were recorded: its own words, never "导入完成".
+            report.failure = data.get("summary") or "导入出错，文件中的数据均未写入。"
+        return report
 
 
 def _no_progress(status, done, total):
@@ -115,33 +145,42 @@ class _Reader:
 
     def read(self):
         import openpyxl
-        from openpyxl.utils.exceptions import InvalidFileException
 
+        lim = limits()
+        try:
+            check_archive(self.path)
+        except WorkbookRefused as exc:
+            self.err(FILE, 0, "", str(exc))
+            return None, {}
         try:
             workbook = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
-        except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-            self.err(FILE, 0, "", "无法读取文件，请上传由本平台导出或按模板填写的 .xlsx 格式 Excel 文件")
+        except Exception:  # openpyxl raises many kinds on a damaged file; all mean "cannot read it"
+            logger.info("unreadable workbook %s", self.path, exc_info=True)
+            self.err(FILE, 0, "", "无法读取文件，请上传由本平台导出或按模板填写的 .xlsx 格式 Excel 文件"
+                                  "（文件可能已损坏：请用 Excel 或 WPS 打开后另存为 .xlsx 再导入）")
             return None, {}
         try:
             if MAIN_SHEET not in workbook.sheetnames:
                 self.err(MAIN_SHEET, 0, "", f"缺少工作表“{MAIN_SHEET}”")
                 return None, {}
-            sheets = {MAIN_SHEET: MAIN_COLUMNS}
-            sheets.update({title: child_columns(key) for key, (title, _cols) in CHILD_SHEETS.items()
-                           if title in workbook.sheetnames})
+            sheets = {MAIN_SHEET: (MAIN_COLUMNS, lim.rows)}
+            sheets.update({title: (child_columns(key), lim.child_rows)
+                           for key, (title, _cols) in CHILD_SHEETS.items() if title in workbook.sheetnames})
+            for title, (_columns, limit) in sheets.items():
+                check_declared_rows(workbook[title], title, limit)
             self.total = sum(max((workbook[t].max_row or 1) - 1, 0) for t in sheets)
-            main = self._sheet(workbook[MAIN_SHEET], MAIN_SHEET, MAIN_COLUMNS)
-            children = {}
-            for key, (title, _cols) in CHILD_SHEETS.items():
-                children[key] = self._sheet(workbook[title], title, child_columns(key)) \
-                    if title in workbook.sheetnames else []
-            return main, children
+            read = {title: self._sheet(workbook[title], title, columns, limit)
+                    for title, (columns, limit) in sheets.items()}
+            children = {key: read.get(title, []) for key, (title, _cols) in CHILD_SHEETS.items()}
+            return read[MAIN_SHEET], children
+        except WorkbookRefused as exc:
+            self.err(FILE, 0, "", str(exc))
+            return None, {}
         finally:
             workbook.close()
 
-    def _sheet(self, ws, title, columns: tuple[Column, ...]):
-        rows = ws.iter_rows(values_only=True)
-        header = next(rows, None) or ()
+    def _sheet(self, ws, title, columns: tuple[Column, ...], limit: int):
+        header, rows = guarded_rows(ws, title, limit)
         positions = {}
         for index, value in enumerate(header):
             positions.setdefault(_fold(normalise_text(value)), index)
@@ -221,14 +260,17 @@ def _validate(main, children, actor, errors: list[RowError], progress: Progress)
         pk__in=[m.current_version_id for m in matters.values() if m.current_version_id]).prefetch_related(
         "materials", "steps", "fees", "results", "faqs", "service_objects", "categories")}
     existing = {}  # implementation code → Implementation
+    sites = _Sites()
     groups: dict[str, _Group] = {}
     seen_codes: dict[str, int] = {}
 
     for row in good:
         n, basic_code = row["_row"], row["basic_code"]
-        if not basic_code.isalnum() or not 6 <= len(basic_code) <= 20:
-            err(n, "basic_code", "基本编码应为6至20位字母或数字")
-            continue
+        problem = _basic_code_problem(basic_code, row.get("matter_type"), matters.get(basic_code))
+        if problem:
+            err(n, "basic_code", problem)
+            if basic_code_format_problem(basic_code):
+                continue
         group = groups.setdefault(basic_code, _Group(basic_code))
         group.rows.append(row)
         credit = row["credit_code"]
@@ -253,7 +295,9 @@ def _validate(main, children, actor, errors: list[RowError], progress: Progress)
         row["level"] = level
         expected = Implementation.derive_code(dept, level, basic_code)
         if row.get("impl_code") and row["impl_code"] != expected:
-            err(n, "impl_code", f"实施编码应为 {expected}（统一社会信用代码+行使层级+基本编码）")
+            shape = implementation_code_problem(row["impl_code"])
+            err(n, "impl_code", f"实施编码应为 {expected}（统一社会信用代码+行使层级+基本编码）"
+                                + (f"；所填{shape}" if shape else ""))
         row["impl_code"] = expected
         if expected in seen_codes:
             err(n, "impl_code",
@@ -264,6 +308,11 @@ def _validate(main, children, actor, errors: list[RowError], progress: Progress)
             err(n, "level", f"{LEVELS.label(level)}不在该事项的标准行使层级（"
                             f"{'、'.join(LEVELS.label(x) for x in levels)}）中")
         _check_limits(row, err)
+        if "site_name" in row["_present"]:
+            site, problem = sites.find(dept, row.get("site_name", ""), row.get("site_division", ""))
+            if problem:
+                err(n, "site_name", problem)
+            row["_site"] = site
 
     for impl in Implementation.objects.filter(code__in=list(seen_codes)):
         existing[impl.code] = impl
@@ -299,6 +348,44 @@ def _validate(main, children, actor, errors: list[RowError], progress: Progress)
                     f"标准要素与已发布版本不同，但该事项由“{group.owner.name}”统一维护，"
                     f"您无权修改（四级十同），请只修改办理地点、时间和电话")
     return groups, existing
+
+
+class _Sites:
+    """Finds an entry's 服务场所 by name, and by the site's division code where the name is not enough."""
+
+    def __init__(self):
+        self.by_name: dict[str, list[ServiceSite]] | None = None
+        self.allowed: dict[int, set[int]] = {}
+
+    def find(self, dept: Department, name: str, division_code: str) -> tuple[ServiceSite | None, str | None]:
+        if not name:
+            return None, ("填写了服务场所区划代码，但未填写服务场所名称" if division_code else None)
+        if self.by_name is None:
+            self.by_name = defaultdict(list)
+            for site in org_selectors.sites():
+                self.by_name[site.name].append(site)
+        named = [s for s in self.by_name.get(name, []) if not division_code or s.division.code == division_code]
+        allowed = self.allowed.setdefault(dept.pk, set(site_division_ids(dept)))
+        found = [s for s in named if s.division_id in allowed]
+        if len(found) == 1:
+            return found[0], None
+        where = f"区划 {division_code} 内" if division_code else ""
+        if len(found) > 1:
+            return None, (f"{where}有{len(found)}处名为“{name}”的服务场所，"
+                          + ("无法区分，请在机构管理中为其改用不同名称" if division_code
+                             else "请在“服务场所区划代码”列填写所在区划代码以区分"))
+        if named:
+            return None, (f"服务场所“{name}”不在{dept.name}可选的范围内"
+                          f"（本区划、上级区划或直接下级区划的服务场所）")
+        return None, f"{where}没有名为“{name}”的服务场所，请核对名称，或先在机构管理中登记该服务场所"
+
+
+def _basic_code_problem(code: str, matter_type, matter: Matter | None) -> str | None:
+    """The structure of docs/domain.md §2.1; a matter registered before it (a code of another shape)
+    keeps its code, but its type may still not change away from the type its code names."""
+    if matter is not None and basic_code_problem(code) is not None:
+        return None
+    return basic_code_problem(code, matter_type)
 
 
 def _check_limits(row, err):
@@ -392,6 +479,8 @@ def _write(groups, existing, actor, report: ImportReport, progress: Progress, fi
                 report.matters_updated += 1
             for row in group.rows:
                 local = {k: row[k] for k in LOCAL_KEYS}
+                if "_site" in row:  # a workbook without the 服务场所 column leaves the link alone
+                    local["site"] = row["_site"]
                 impl = existing.get(row["impl_code"])
                 if impl is None:
                     new_entries.append((group.matter, row["_department"], local))

@@ -1,23 +1,28 @@
 """Import jobs: an uploaded workbook validated and imported by the background worker, with progress.
 
-Progress while validating is saved on the ImportJob row. While importing, the writes run in ONE
-transaction that other connections cannot see into (and on SQLite a second writer would wait for
-it), so the import phase reports its progress through a small file next to the upload instead.
+The workbook is kept in the default storage (a bucket shared by every node, or MEDIA_ROOT on a single
+server): the worker that imports it need not be the web node that received it. Progress while
+validating is saved on the ImportJob row. While importing, the writes run in ONE transaction that other
+connections cannot see into (and on SQLite a second writer would wait for it), so the import phase
+reports its progress through a small file in the same storage instead.
 """
 
 import json
 import logging
 import os
+import shutil
+import tempfile
 import time
-from pathlib import Path
+from contextlib import contextmanager
 
-from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
 from tongban.accounts.models import Role
 from tongban.accounts.selectors import is_platform_admin, roles_of
-from tongban.catalog.excel import import_matters_file
+from tongban.catalog.excel import ImportReport, import_matters_file
 from tongban.catalog.models import ImportJob
 from tongban.core.services import audit
 
@@ -45,7 +50,7 @@ def sees_all_jobs(user) -> bool:
 
 @transaction.atomic
 def start_import(actor, upload) -> ImportJob:
-    """Store the upload under MEDIA_ROOT/imports/ and queue the background import."""
+    """Store the upload under imports/ in the default storage and queue the background import."""
     name = os.path.basename(upload.name)[:200]
     user = actor if getattr(actor, "is_authenticated", False) else None
     job = ImportJob(original_name=name, created_by=user)
@@ -71,13 +76,14 @@ def run_job(job_id: int) -> dict:
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.VALIDATING, started_at=timezone.now())
     tracker = _Tracker(job)
     try:
-        report = import_matters_file(job.file.path, job.created_by, progress=tracker, job=job,
-                                     file_name=job.original_name)
+        with _local_copy(job) as path:
+            report = import_matters_file(path, job.created_by, progress=tracker, job=job,
+                                         file_name=job.original_name)
     except Exception as exc:
         logger.exception("import job %s failed", job_id)
-        _finish(job, ImportJob.Status.FAILED, {
-            "ok": False, "summary": f"导入出错，数据均未写入：{type(exc).__name__}。请联系平台管理员。",
-            "errors": []})
+        failure = ImportReport(failure=f"导入出错，文件中的数据均未写入：系统处理该文件时出错（{type(exc).__name__}），"
+                                       f"请联系平台管理员并提供本任务编号 {job_id}。")
+        _finish(job, ImportJob.Status.FAILED, failure.as_dict())
         raise
     finally:
         tracker.remove()
@@ -105,8 +111,18 @@ def _summary(job: ImportJob) -> dict:
             "unchanged": job.unchanged_count, "errors": job.error_count}
 
 
-def progress_path(job: ImportJob) -> Path:
-    return Path(settings.MEDIA_ROOT) / "imports" / "progress" / f"{job.pk}.json"
+@contextmanager
+def _local_copy(job: ImportJob):
+    """The uploaded workbook as a file on this worker's disk (openpyxl reads a ZIP: it seeks), removed after."""
+    with tempfile.NamedTemporaryFile(prefix="tongban-import-", suffix=".xlsx") as tmp:
+        with job.file.open("rb") as source:
+            shutil.copyfileobj(source, tmp)
+        tmp.flush()
+        yield tmp.name
+
+
+def progress_name(job: ImportJob) -> str:
+    return f"imports/progress/{job.pk}.json"
 
 
 class _Tracker:
@@ -114,7 +130,7 @@ class _Tracker:
 
     def __init__(self, job: ImportJob):
         self.job, self.status, self.last = job, ImportJob.Status.VALIDATING, 0.0
-        self.path = progress_path(job)
+        self.name = progress_name(job)
 
     def __call__(self, status: str, done: int, total: int) -> None:
         now = time.monotonic()
@@ -132,13 +148,12 @@ class _Tracker:
                 ImportJob.objects.filter(pk=self.job.pk).update(progress_done=done, progress_total=total)
 
     def _write_file(self, done, total):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"done": done, "total": total}))
-        os.replace(tmp, self.path)  # atomic: a reader never sees half a file
+        # Replaced whole each time; a reader that finds it missing or half-written shows the row's numbers.
+        default_storage.delete(self.name)
+        default_storage.save(self.name, ContentFile(json.dumps({"done": done, "total": total}).encode()))
 
     def remove(self):
-        self.path.unlink(missing_ok=True)
+        default_storage.delete(self.name)
 
 
 # ---------------------------------------------------------------- selectors
@@ -159,9 +174,10 @@ def job_progress(job: ImportJob) -> dict:
     done, total = job.progress_done, job.progress_total
     if job.status == ImportJob.Status.IMPORTING:
         try:
-            data = json.loads(progress_path(job).read_text())
+            with default_storage.open(progress_name(job), "rb") as fh:
+                data = json.loads(fh.read())
             done, total = int(data["done"]), int(data["total"])
-        except (OSError, ValueError, KeyError):
+        except (OSError, ValueError, KeyError, TypeError):
             pass
     if job.status == ImportJob.Status.DONE:
         done = total = max(total, job.created_count + job.updated_count + job.unchanged_count)

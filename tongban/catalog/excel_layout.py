@@ -240,8 +240,9 @@ def _local(header, key, **kw):
 
 MAIN_COLUMNS = (
     Column("实施编码", "impl_code", "code", width=36,
-           note="统一社会信用代码+行使层级+基本编码（31位）；留空则自动生成"),
-    Column("基本编码", "basic_code", "code", required=True, width=16, note="标准事项的基本编码"),
+           note="统一社会信用代码（18位）+行使层级（1位）+基本编码（12位），共31位；留空则自动生成"),
+    Column("基本编码", "basic_code", "code", required=True, width=16,
+           note="12位数字：目录段4位+事项类型代码2位+主项序号3位+子项序号3位；第5–6位须与事项类型一致"),
     _std("事项名称", "name", required=True, width=30),
     _std("事项类型", "matter_type", "choice", required=True,
          table=choices_table(MatterType, {str(int(c)): c for c in MatterType.values})),
@@ -274,9 +275,15 @@ MAIN_COLUMNS = (
     _local("办理时间", "hours"),
     _local("咨询电话", "consult_phone"),
     _local("监督电话", "supervise_phone"),
+    # The entry's 服务场所 (Implementation.site), keyed by name + the site's division: sites carry no code.
+    Column("服务场所", "site_name", "text", width=24,
+           note="办理本事项的服务场所（政务服务中心、便民服务中心等）名称；留空表示不关联服务场所"),
+    Column("服务场所区划代码", "site_division", "text", width=14,
+           note="服务场所所在区划的代码；可选的服务场所中只有一处叫这个名称时可留空"),
 )
 STANDARD_KEYS = tuple(c.key for c in MAIN_COLUMNS if c.model is MatterVersion)
 LOCAL_KEYS = ("place", "hours", "consult_phone", "supervise_phone")
+SITE_KEYS = ("site_name", "site_division")
 assert set(SCALAR_FIELDS) <= set(STANDARD_KEYS), "every standard element needs a column"
 
 

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from tongban.catalog.excel import export_for_user, write_template
+from tongban.catalog.excel_guard import WorkbookRefused, check_archive
 from tongban.catalog.excel_import import ImportReport
 from tongban.catalog.excel_jobs import (
     MAX_UPLOAD_BYTES,
@@ -56,6 +57,11 @@ class ImportForm(forms.Form):
         upload.seek(0)
         if head != b"PK\x03\x04":  # every .xlsx is a zip archive
             raise forms.ValidationError("实施清单文件不是有效的 .xlsx 文件，请用 Excel 另存为 .xlsx 后上传")
+        try:
+            # Sizes from the zip directory only: a file that would expand into gigabytes is never stored.
+            check_archive(upload)
+        except WorkbookRefused as exc:
+            raise forms.ValidationError(str(exc)) from None
         return upload
 
 

@@ -22,6 +22,7 @@ from tongban.catalog.codes import (
     ResultKind,
     TongbanScope,
     VersionStatus,
+    basic_code_format_problem,
 )
 from tongban.forms.spec import validate_form_spec
 from tongban.org.models import Department, Level, ServiceSite
@@ -93,8 +94,11 @@ class Matter(models.Model):
         return f"{self.name}（{self.basic_code}）"
 
     def clean(self):
-        if not self.basic_code or not self.basic_code.isalnum() or len(self.basic_code) < 6:
-            raise ValidationError({"basic_code": "基本编码应为6至20位字母或数字"})
+        # Every stored 基本编码 is 12 digits (docs/domain.md §2.1); that its 5th–6th digits name the
+        # matter type is checked where codes are typed in (admin forms, Excel import).
+        problem = self.basic_code and basic_code_format_problem(self.basic_code)  # blank: clean_fields says so
+        if problem:
+            raise ValidationError({"basic_code": problem})
 
 
 class MatterVersion(models.Model):
@@ -348,7 +352,7 @@ class Implementation(models.Model):
 
     @staticmethod
     def derive_code(department: Department, level: int, basic_code: str) -> str:
-        # 实施编码 = implementing body's 统一社会信用代码 (18) + 行使层级 (1) + 基本编码 (12).
+        # 实施编码 = implementing body's 统一社会信用代码 (18) + 行使层级 (1) + 基本编码 (12); docs/domain.md §2.1.
         return f"{department.credit_code}{level}{basic_code}"
 
     def clean(self):

@@ -72,6 +72,12 @@ def matter_named(name: str) -> Matter | None:
     return Matter.objects.filter(name=name).first()
 
 
+def matter_version_ids_named(text: str, *, limit: int = 500) -> list[int]:
+    """Ids of the matter versions whose name contains `text` (the catalogue is small; a case list then
+    filters its cases by these ids instead of searching names over every case)."""
+    return list(MatterVersion.objects.filter(name__icontains=text).values_list("pk", flat=True)[:limit])
+
+
 def get_public_implementation(code: str) -> Implementation:
     impl = (
         public_implementations()

@@ -104,3 +104,10 @@ def implementations_for_clerk(user, text: str = "") -> QuerySet[Implementation]:
 
 def implementation_for_clerk(user, pk) -> Implementation | None:
     return implementations_for_clerk(user).filter(pk=pk).first()
+
+
+def site_division_ids(department: Department) -> list[int]:
+    """Where a department's 实施清单 entry may name its 服务场所: a hall of its own division, of a
+    division above it (the city's 政务服务中心 for a district bureau) or directly below it."""
+    division = department.division
+    return [division.pk, *division.ancestor_ids(), *division.children.values_list("pk", flat=True)]

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.module_loading import import_string
 
-from tongban.core.models import AuditEvent
+from tongban.core.models import AuditEvent, WorkerHeartbeat
 
 admin.site.site_header = "一网通办 管理后台"
 admin.site.site_title = "一网通办 管理后台"
@@ -58,4 +58,20 @@ class AuditEventAdmin(PlatformAdminOnly, admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(WorkerHeartbeat)
+class WorkerHeartbeatAdmin(PlatformAdminOnly, admin.ModelAdmin):
+    """The background workers and when each last said it was alive (tongban/core/worker.py); written by
+    the workers only. A worker gone for good is removed by the others once its tasks are back in the queue."""
+
+    list_display = ("worker_id", "hostname", "pid", "queues", "seen_at", "lease_seconds", "task_id", "stopped_at")
+    list_filter = ("hostname",)
+    readonly_fields = [f.name for f in WorkerHeartbeat._meta.fields]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

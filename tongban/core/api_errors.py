@@ -4,30 +4,39 @@
 so a client can show them next to its own inputs and a person can read them as they are.
 Routers register the Chinese labels of their parameters with `register_field_labels()`, and list the
 error statuses an operation answers with `errors()`, so the OpenAPI documents each of them.
+JSON bodies are read with `load_json()` (the API's parser and the operations that read the body
+themselves): a NUL, a lone surrogate or absurd nesting is a 400, not a 500 further on.
 
 Also the two shapes every router shares, so each has one name in the OpenAPI: CodeLabel (a code with
 its Chinese name) and IsoDate (a date parameter that takes only YYYY-MM-DD, refused in Chinese).
 """
 
+import json
+import math
 import re
 from datetime import date
 from typing import Annotated
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation, ValidationError
+from django.http import Http404, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
+
+from tongban.core import unavailable
 
 
 class ErrorOut(Schema):
     """The body of every error response; routers document it with `errors()`."""
 
-    code: str = Field(description="错误代码：invalid 参数有误、not_found 未找到、forbidden 无权访问、unauthenticated 未登录、"
-                                  "csrf_failed CSRF 校验失败、conflict 修订号不一致、duplicate 重复提交、"
-                                  "http_error 其他请求错误（如请求内容无法解析）")
+    code: str = Field(description="错误代码：invalid 参数有误、bad_request 请求无法处理（如含空字符）、not_found 未找到、"
+                                  "forbidden 无权访问、unauthenticated 未登录、csrf_failed CSRF 校验失败、"
+                                  "conflict 修订号不一致、duplicate 重复提交、http_error 其他请求错误、"
+                                  "unavailable 系统繁忙（503，数据库暂时不可用，按 Retry-After 秒数后重试）")
     message: str = Field(description="中文错误说明，可直接展示给用户")
     fields: dict[str, list[str]] | None = Field(None, description="按参数名列出的中文错误说明（仅参数有误时）")
 
@@ -35,10 +44,10 @@ class ErrorOut(Schema):
 def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
     """The error answers of an operation, for its `response=`: {200: X, **errors(404, 422)}.
 
-    400 请求内容无法解析 (a JSON body ninja parses), 401 未登录, 403 无权访问 or CSRF, 404 未找到,
-    409 冲突, 422 参数有误. 503 is listed for every operation: any of them answers it while the
-    database is unavailable."""
-    return {status: ErrorOut for status in sorted({*statuses, 503})}
+    401 未登录, 403 无权访问 or CSRF, 404 未找到, 409 冲突, 422 参数有误, as the operation says. Every
+    operation also lists 400 (any request can carry a NUL byte or broken Unicode, refused before the
+    view: core.middleware, load_json) and 503 (the database is unavailable: core.unavailable)."""
+    return {status: ErrorOut for status in sorted({*statuses, 400, 503})}
 
 
 class CodeLabel(Schema):
@@ -67,6 +76,9 @@ class ApiError(Exception):
         super().__init__(message)
         self.status, self.code, self.message, self.fields = status, code, message, fields or {}
 
+
+# The highest page a list answers: beyond it the database's OFFSET (a 64-bit integer) would overflow.
+MAX_PAGE = 100_000
 
 # parameter name → Chinese label, e.g. "level" → "行使层级"; filled by each router at import.
 FIELD_LABELS: dict[str, str] = {"page": "页码", "page_size": "每页条数", "body": "请求内容"}
@@ -98,6 +110,16 @@ def invalid(errors: dict[str, str]) -> ApiError:
 
 def not_found(message: str) -> ApiError:
     return ApiError(404, "not_found", message)
+
+
+def refused(message: str) -> ApiError:
+    """A 400 for a request that cannot be handled at all (a NUL byte, broken Unicode, absurd nesting)."""
+    return ApiError(400, "bad_request", message)
+
+
+def refusal_response(message: str) -> JsonResponse:
+    """The same 400 body, for the middleware that refuses a request before the API sees it."""
+    return JsonResponse(_body("bad_request", message), status=400)
 
 
 def _body(code, message, fields=None):
@@ -153,10 +175,33 @@ def install_error_handlers(api):
         message = "；".join(m for ms in fields.values() for m in ms)
         return api.create_response(request, _body("invalid", "参数有误：" + message, fields), status=422)
 
+    def database_unavailable(request, exc):
+        # The database is down or restarting (tongban/core/unavailable.py): 503 and when to try again.
+        # Nothing was written, so a client may resend the same request (a submission with its Idempotency-Key).
+        response = api.create_response(request, unavailable.body(), status=503)
+        return unavailable.add_retry_after(response)
+
+    for error in unavailable.DATABASE_ERRORS:
+        api.add_exception_handler(error, database_unavailable)
+
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
+        # ninja turns whatever the JSON parser raised into "Cannot parse request body"; say which.
+        cause = exc.__cause__
+        if isinstance(cause, ApiError):
+            return api_error(request, cause)
+        if isinstance(cause, ValueError) and exc.status_code == 400:
+            return api.create_response(request, _body("invalid", "请求内容不是有效的 JSON"), status=400)
         message = str(exc) if _has_chinese(str(exc)) else _HTTP_ZH.get(exc.status_code, "请求有误")
         return api.create_response(request, _body("http_error", message), status=exc.status_code)
+
+    @api.exception_handler(BadRequest)
+    @api.exception_handler(SuspiciousOperation)
+    @api.exception_handler(MultiPartParserError)
+    def bad_request(request, exc):
+        # A form field with a NUL byte (core.middleware), too many fields, a broken multipart body.
+        message = str(exc) if _has_chinese(str(exc)) else "请求内容无法处理，请检查后重试"
+        return api.create_response(request, _body("bad_request", message), status=400)
 
 
 _HTTP_ZH = {400: "请求有误", 401: "请先登录", 403: "无权访问该资源", 404: "未找到请求的资源",
@@ -198,3 +243,65 @@ def _zh(err: dict) -> str:
     elif kind == "string_too_long" and "max_length" in ctx:
         text += f"（最多{ctx['max_length']}个字符）"
     return text
+
+
+# -- JSON the database cannot store ----------------------------------------------------------------
+
+MAX_JSON_DEPTH = 64  # deeper than any form or answer we take; Python's own limit is about 1,000
+NUL_MESSAGE = "请求内容含有空字符（\\u0000），无法保存，请删除后重试"
+SURROGATE_MESSAGE = "请求内容含有无效的 Unicode 字符（单独的代理项，如 \\ud800），请检查文字编码后重试"
+DEPTH_MESSAGE = f"请求内容嵌套过深（最多 {MAX_JSON_DEPTH} 层）"
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def load_json(raw):
+    """json.loads that refuses, with a 400, what would otherwise fail later as a 500.
+
+    PostgreSQL text and jsonb cannot hold U+0000; a lone surrogate ("\\ud800") decodes but cannot be
+    encoded to UTF-8 for the database or a page; nesting deeper than Python's recursion limit raises
+    RecursionError in the parser. Malformed JSON (and NaN, Infinity, 1e999, which Python would take)
+    still raises ValueError, so callers keep their own message for it.
+    """
+    try:
+        data = json.loads(raw, parse_constant=_not_json, parse_float=_finite)
+    except RecursionError:
+        raise refused(DEPTH_MESSAGE) from None
+    problem = unstorable_in(data)
+    if problem:
+        raise refused(problem)
+    return data
+
+
+def _not_json(constant: str):
+    raise ValueError(f"{constant} is not JSON")  # Python's json takes NaN and Infinity; the standard does not
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if math.isinf(number):
+        raise ValueError(f"{text} is out of range")  # 1e999 would be read as infinity
+    return number
+
+
+def unstorable_in(data) -> str | None:
+    """Why `data` (parsed JSON) cannot be stored, or None. Iterative: it is as deep as a client made it."""
+    stack = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, str):
+            found = _UNSTORABLE.search(value)
+            if found:
+                return NUL_MESSAGE if found.group() == "\x00" else SURROGATE_MESSAGE
+        elif isinstance(value, dict | list):
+            if depth >= MAX_JSON_DEPTH:
+                return DEPTH_MESSAGE
+            items = [*value.keys(), *value.values()] if isinstance(value, dict) else value
+            stack.extend((item, depth + 1) for item in items)
+    return None
+
+
+class RefusingParser(Parser):
+    """The API's JSON parser (tongban/api.py): bodies go through load_json."""
+
+    def parse_body(self, request):
+        return load_json(request.body)

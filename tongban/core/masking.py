@@ -44,6 +44,15 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
+def mask_login_name(name: str) -> str:
+    """A user name as logs show it: one that is (or looks like) an ID or phone number is masked, even when
+    mistyped, since a failed login's name is whatever was typed; other names (staff accounts) stay."""
+    name = (name or "").strip()[:150]
+    if re.search(r"\d{7,}", name):
+        return mask_id_number(name) if len(name) >= 15 else mask_phone(name)
+    return name
+
+
 def mask_personal_data(text: str) -> str:
     """Every valid ID number and mobile number inside free text, masked (log lines, audit summaries)."""
     if not text:

@@ -42,3 +42,28 @@ class Serial(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.period} #{self.last}"
+
+
+class WorkerHeartbeat(models.Model):
+    """A background worker (`tongban run_worker`) saying it is alive, every quarter of its lease.
+
+    A task left running by a worker whose heartbeat is older than that worker's lease (the process was
+    killed, ran out of memory, or its machine was lost) goes back to the queue (tongban/core/worker.py).
+    Times are the workers' clocks: keep the machines' clocks synchronised (NTP), as for the task rows.
+    """
+
+    worker_id = models.CharField("进程标识", max_length=64, primary_key=True)
+    hostname = models.CharField("主机", max_length=255, blank=True)
+    pid = models.PositiveIntegerField("进程号", default=0)
+    queues = models.CharField("队列", max_length=200, blank=True)
+    lease_seconds = models.PositiveIntegerField("租约（秒）", default=60)
+    started_at = models.DateTimeField("启动时间")
+    seen_at = models.DateTimeField("最近心跳")
+    stopped_at = models.DateTimeField("停止时间", null=True, blank=True)
+    task_id = models.CharField("正在执行的任务", max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = verbose_name_plural = "后台任务进程"
+
+    def __str__(self):
+        return f"{self.worker_id}（{self.hostname} 进程 {self.pid}）"

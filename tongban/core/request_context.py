@@ -14,14 +14,16 @@ _origin: contextvars.ContextVar[Origin] = contextvars.ContextVar("tongban_origin
 
 
 def client_ip(request) -> str | None:
-    # Behind the hall's reverse proxy the first X-Forwarded-For hop is the client; only trusted
-    # when a proxy is configured to set it (TRUST_X_FORWARDED_FOR).
+    # Behind N reverse proxies (TONGBAN_PROXY_COUNT) the client is the Nth address from the right of
+    # X-Forwarded-For: each proxy appends the address it was connected from, and whatever stands further
+    # left came from the client, who can write anything there. Without a proxy, the connection's address.
     from django.conf import settings
 
-    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
+    count = getattr(settings, "TONGBAN_PROXY_COUNT", 0)
+    if count:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+        if len(hops) >= count:
+            return hops[-count]
     return request.META.get("REMOTE_ADDR")
 
 

@@ -8,6 +8,11 @@ there is no point).
 A task path that does not import is logged and skipped, not fatal: the other sweeps keep running.
 A run that the worker has not even started yet is not enqueued again (no pile-up while the
 worker is down), when the backend can tell.
+
+A database outage does not stop it: the failed enqueue is logged and retried, and before every round
+the connection is checked and reopened when it broke (close_old_connections, which a request does for
+the web and nothing did here, so the scheduler kept its closed connection for ever). When the database
+answers again it says so in the log and carries on.
 """
 
 import logging
@@ -16,9 +21,12 @@ import time
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import close_old_connections
 from django.utils.module_loading import import_string
 from django_tasks import TaskResultStatus
 from django_tasks.base import Task
+
+from tongban.core.unavailable import DATABASE_ERRORS
 
 log = logging.getLogger("tongban.scheduler")
 
@@ -34,6 +42,7 @@ class Entry:
     error: str = ""
     next_at: float = 0.0
     last: object = field(default=None, repr=False)  # the TaskResult of the last enqueue
+    failing: bool = False  # the last enqueue failed (the queue's database down)
 
 
 def load_entries(periodic=None) -> list[Entry]:
@@ -84,10 +93,15 @@ def enqueue_due(entries: list[Entry], now: float | None = None) -> list[str]:
         try:
             entry.last = entry.task.enqueue()
         except Exception as exc:
-            log.error("定时任务 %s 排队失败（%s: %s），%s 秒后重试。", entry.path, type(exc).__name__, exc,
-                      RETRY_ENQUEUE_SECONDS)
-            entry.next_at = now + min(entry.interval, RETRY_ENQUEUE_SECONDS)
+            retry = min(entry.interval, RETRY_ENQUEUE_SECONDS)
+            log.error("定时任务 %s 排队失败（%s: %s），%.0f 秒后重试。", entry.path, type(exc).__name__,
+                      " ".join(str(exc).split())[:300], retry)
+            entry.next_at = now + retry
+            entry.failing = True
             continue
+        if entry.failing:
+            log.warning("定时任务 %s 已恢复排队（%s）。", entry.path, entry.last.id)
+            entry.failing = False
         log.info("定时任务 %s 已排队（%s）", entry.path, entry.last.id)
         entry.next_at = now + entry.interval
         done.append(entry.path)
@@ -97,6 +111,11 @@ def enqueue_due(entries: list[Entry], now: float | None = None) -> list[str]:
 def run_forever(entries: list[Entry], stop: threading.Event) -> None:
     """Loop until `stop` is set (the command sets it on SIGTERM / Ctrl-C)."""
     while not stop.is_set():
+        # A connection that broke (the database restarted) is closed here and reopened by the next query.
+        try:
+            close_old_connections()
+        except DATABASE_ERRORS:  # closing a broken connection complained; it is closed all the same
+            pass
         enqueue_due(entries)
         waiting = [e.next_at for e in entries if e.task is not None]
         if not waiting:

@@ -120,6 +120,15 @@ def load_demo(stdout=None, modules: list[str] | None = None, *, blank_forms: boo
     return summary
 
 
+def database_has_accounts() -> bool:
+    """Whether the database already holds user accounts (a fresh, even unmigrated, one holds none)."""
+    from django.db import connection
+
+    if User._meta.db_table not in connection.introspection.table_names():
+        return False
+    return User.objects.exists()
+
+
 def discover_matter_modules() -> list[str]:
     from tongban.demo import data
 

@@ -17,7 +17,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator
 
-from tongban.core.validators import id_number_check_char, is_valid_mobile, validate_credit_code
+from tongban.core.validators import id_number_problem, is_valid_mobile, validate_credit_code
 from tongban.forms.spec import (
     APPLICANT_TYPE_KEY,
     CHOICE_TYPES,
@@ -33,7 +33,6 @@ MISSING = object()
 SHOWN_MARKER = "_form_fields"
 MONEY_MAX = Decimal("1000000000000")  # 1万亿元: beyond any application
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # PostgreSQL jsonb refuses \u0000
-_ID_FORMAT_RE = re.compile(r"^\d{17}[\dX]$")
 _DATE_RES = (
     re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
     re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
@@ -218,21 +217,22 @@ def _boolean(field: dict, raw) -> tuple[Any, str | None]:
     return False, f"{_label(field)}应为“是”或“否”"
 
 
+_ID_MESSAGES = {  # GB 11643-1999, by the part that is wrong (core/validators.py id_number_problem)
+    "id_format": "{label}应为18位（前17位为数字，末位为数字或X），当前为{n}位",
+    "id_address": "{label}中的地址码（第1至6位）无效，请核对",
+    "id_birth_date": "{label}中的出生日期（第7至14位）无效，请核对",
+    "id_check": "{label}校验位不正确，请核对是否输错",
+}
+
+
 def _id_number(field: dict, raw) -> tuple[Any, str | None]:
     value = _nfkc(raw).upper().replace(" ", "")
     if not value:
         return "", None
-    if not _ID_FORMAT_RE.match(value):
-        return value, f"{_label(field)}应为18位（前17位为数字，末位为数字或X），当前为{len(value)}位"
-    try:  # GB 11643: digits 7–14 are the date of birth
-        born = date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
-    except ValueError:
-        born = None
-    if born is None or born > date.today() or born.year < 1900:
-        return value, f"{_label(field)}中的出生日期（第7至14位）无效，请核对"
-    if id_number_check_char(value[:17]) != value[17]:
-        return value, f"{_label(field)}校验位不正确，请核对是否输错"
-    return value, None
+    problem = id_number_problem(value)
+    if problem is None:
+        return value, None
+    return value, _ID_MESSAGES[problem.code].format(label=_label(field), n=len(value))
 
 
 def _credit_code(field: dict, raw) -> tuple[Any, str | None]:

@@ -20,6 +20,7 @@
 
 import base64
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -103,11 +104,23 @@ def decode_payload(payload: str) -> tuple[dict, bytes]:
     try:
         body = json.loads(_unb64(text[len(PAYLOAD_PREFIX):]).decode("utf-8"))
         signature = _unb64(body.pop("s"))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise PayloadError("二维码内容已损坏，无法读取") from exc
     if not isinstance(body, dict) or not {"id", "k", "d"} <= set(body):
         raise PayloadError("二维码内容不完整")
+    if not _flat_text(body):
+        raise PayloadError("二维码内容已损坏，无法读取")
     return body, signature
+
+
+_UNENCODABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _flat_text(body: dict) -> bool:
+    """What a sealed statement holds (statement()): numbers, and text that can be encoded again for
+    the signature check and the page (a crafted payload may carry lists, a NUL or a lone surrogate)."""
+    return all(not _UNENCODABLE.search(k) and (isinstance(v, int) or isinstance(v, str) and not _UNENCODABLE.search(v))
+               for k, v in body.items())
 
 
 @dataclass(frozen=True)

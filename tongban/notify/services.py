@@ -38,6 +38,9 @@ def _safe_link(link: str) -> str:
     return link[:300]
 
 
+DELIVERY_BATCH = 200  # notifications per delivery task: a big batch is spread over the workers
+
+
 def notify(*, user=None, phone: str = "", email: str = "", subject: str, body: str,
            channels=("site", "sms"), reference: str = "", link: str = "") -> list[Notification]:
     """Queue a message to one person on the given channels; returns the rows written.
@@ -45,6 +48,32 @@ def notify(*, user=None, phone: str = "", email: str = "", subject: str, body: s
     A channel without an address is skipped: sms needs `phone` or user.phone, mail needs `email`
     or user.email, site needs `user`.
     """
+    return notify_many([dict(user=user, phone=phone, email=email, subject=subject, body=body, channels=channels,
+                             reference=reference, link=link)])
+
+
+def notify_many(messages) -> list[Notification]:
+    """Queue many messages (each with notify()'s arguments as a dict) in one INSERT and one delivery
+    task: a sweep telling a thousand cases' approvers writes a batch, not a transaction per person."""
+    rows = [row for message in messages for row in _rows(**message)]
+    if rows:
+        # One INSERT for every channel (the ids come back with it: RETURNING on PostgreSQL and SQLite).
+        Notification.objects.bulk_create(rows)
+        ids = [row.pk for row in rows]
+        here = _queue_in_this_database()
+        for start in range(0, len(ids), DELIVERY_BATCH):
+            batch = ids[start:start + DELIVERY_BATCH]
+            if here:
+                # No savepoint around it: this queue is the caller's own database, whose failure
+                # fails the caller anyway.
+                deliver_many.enqueue(batch)
+            else:
+                transaction.on_commit(lambda batch=batch: _enqueue(batch))
+    return rows
+
+
+def _rows(*, user=None, phone: str = "", email: str = "", subject: str, body: str, channels=("site", "sms"),
+          reference: str = "", link: str = "") -> list[Notification]:
     if user is not None and not getattr(user, "pk", None):
         user = None  # AnonymousUser or an unsaved user cannot receive in-site messages
     unknown = set(channels) - set(Channel.values)
@@ -55,7 +84,7 @@ def notify(*, user=None, phone: str = "", email: str = "", subject: str, body: s
         Channel.SMS: (phone or getattr(user, "phone", "") or "").strip(),
         Channel.MAIL: (email or getattr(user, "email", "") or "").strip(),
     }
-    rows = [
+    return [
         Notification(
             recipient=user, channel=channel, subject=subject.strip()[:200], body=body.strip(),
             phone=addresses[Channel.SMS] if channel == Channel.SMS else "",
@@ -64,17 +93,6 @@ def notify(*, user=None, phone: str = "", email: str = "", subject: str, body: s
         )
         for channel in dict.fromkeys(channels) if addresses[channel]
     ]
-    if rows:
-        # One INSERT for every channel (the ids come back with it: RETURNING on PostgreSQL and SQLite).
-        Notification.objects.bulk_create(rows)
-        ids = [row.pk for row in rows]
-        if _queue_in_this_database():
-            # No savepoint around it: this queue is the caller's own database, whose failure
-            # fails the caller anyway.
-            deliver_many.enqueue(ids)
-        else:
-            transaction.on_commit(lambda: _enqueue(ids))
-    return rows
 
 
 def _queue_in_this_database() -> bool:

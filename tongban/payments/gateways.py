@@ -124,7 +124,7 @@ class SimulatedGateway(Gateway):
     def verify_callback(self, body: bytes, headers) -> dict:
         try:
             payload = json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
+        except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # RecursionError: absurdly nested
             raise InvalidCallback("支付结果通知格式错误") from exc
         if not isinstance(payload, dict):
             raise InvalidCallback("支付结果通知格式错误")

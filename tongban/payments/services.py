@@ -151,7 +151,8 @@ def handle_callback(gateway_name: str, body: bytes, headers) -> tuple[PaymentOrd
     gateway = gateway_named(gateway_name)
     if gateway is None:
         raise ValidationError("未知的支付渠道")
-    raw = body.decode("utf-8", "replace")[:MAX_RAW_BODY]
+    # Kept as received for the audit trail, but PostgreSQL text cannot hold a NUL byte.
+    raw = body.decode("utf-8", "replace").replace("\x00", "\ufffd")[:MAX_RAW_BODY]
     try:
         data = gateway.verify_callback(body, headers)
     except InvalidCallback as exc:

@@ -39,6 +39,7 @@ register_field_labels({
 }, path_prefix="/api/v1/ratings")
 # The staff loop: session login (401), CSRF on writes and scope (403), a review out of scope is 404.
 STAFF = errors(401, 403, 404, 422)
+CSRF_NOTE = " 无需登录；带登录会话（Cookie sessionid）调用时须在请求头 X-CSRFToken 中携带 Cookie csrftoken 的值，否则返回 403。"
 
 
 def _invalid(exc: ValidationError) -> ApiError:
@@ -102,6 +103,7 @@ class ReviewOut(Schema):
     department: str
     step: str | None
     step_due: date | None
+    step_due_provisional: bool = Field(False, description="期限暂估：跨入尚未维护节假日的年份，按周一至周五计算，维护后更正")
     status: str
     late: bool
     handler: str | None
@@ -173,6 +175,7 @@ class TicketOut(Schema):
     number: str
     status: str
     due_on: date
+    due_provisional: bool = Field(False, description="期限暂估：跨入尚未维护节假日的年份，按周一至周五计算，维护后更正")
     status_path: str
 
 
@@ -201,7 +204,8 @@ def _rating_out(r: Rating, *, for_staff: bool = False) -> dict:
 def _review_out(user, review: BadRatingReview) -> dict:
     return {"id": review.pk, "rating": _rating_out(review.rating, for_staff=True),
             "department": review.department.name, "step": review.state.name if review.is_open else None,
-            "step_due": review.step_due, "status": review.get_status_display(), "late": review.late,
+            "step_due": review.step_due, "step_due_provisional": review.step_due_provisional,
+            "status": review.get_status_display(), "late": review.late,
             "handler": str(review.handler) if review.handler_id else None,
             "rater_name": review.rating.rater_name, "rater_phone": review.rating.rater_phone,
             "actions": selectors.actions_for(user, review),
@@ -216,6 +220,13 @@ def _joint_of(token: str):
         if case is not None and case.bundle_id:
             bundle = selectors.bundle_of(case)
     return bundle
+
+
+def _session_csrf(request) -> None:
+    """A logged-in caller's rating or report is recorded in their name, so with a session the CSRF check
+    applies (403 without the csrftoken cookie's value in X-CSRFToken), as on every session POST: a page
+    elsewhere cannot make a logged-in browser rate or report. Calls without a login need no token."""
+    staff(request)  # CaseSessionAuth: None when nobody is logged in, raises 403 on a failed check
 
 
 def _case_or_404(token: str):
@@ -250,10 +261,12 @@ def read_case_rating(request, token: str):
             "rating": _rating_out(rating) if rating else None}
 
 
-@router.post("/rate/{token}", response={201: RatingOut, **errors(400, 404, 409, 422)}, operation_id="rateCase",
+@router.post("/rate/{token}", response={201: RatingOut, **errors(400, 403, 404, 409, 422)}, operation_id="rateCase",
              summary="评价办件（一事一评）",
-             description="同一办件同一次办理只能评价一次，重复评价返回 409；评价链接无效返回 404；等级或分项有误返回 422。")
+             description="同一办件同一次办理只能评价一次，重复评价返回 409；评价链接无效返回 404；等级或分项有误返回 422。"
+                         + CSRF_NOTE)
 def rate_case(request, token: str, body: RateIn):
+    _session_csrf(request)
     bundle = _joint_of(token)
     case = None if bundle is not None else _case_or_404(token)
     channel = {"qr": RatingChannel.QR, "sms": RatingChannel.SMS, "pc": RatingChannel.PC,
@@ -284,13 +297,16 @@ def stats(request, by: Literal["department", "matter", "window"] = Query("depart
     levels = [label for _, label in statistics.LEVELS]
     rows = [{**{k: r[k] for k in keep}, "levels": dict(zip(levels, r["levels"], strict=True))}
             for r in statistics.rows(by, period)]
+    total = statistics.totals(period)  # once: each call aggregates the whole period
     return {"start": period.start, "end": period.end, "by": by, "rows": rows,
-            "total": {k: statistics.totals(period)[k] for k in keep if k != "name"}}
+            "total": {k: total[k] for k in keep if k != "name"}}
 
 
-@router.post("/cannot-do", response={201: TicketOut, **errors(400, 422)}, operation_id="reportCannotDo",
-             summary="“办不成事”反映（无需登录）", description="内容不全、电话有误或办事地点不存在时返回 422。")
+@router.post("/cannot-do", response={201: TicketOut, **errors(400, 403, 422)}, operation_id="reportCannotDo",
+             summary="“办不成事”反映（无需登录）",
+             description="内容不全、电话有误或办事地点不存在时返回 422。" + CSRF_NOTE)
 def report_cannot_do(request, body: TicketIn):
+    _session_csrf(request)
     site = site_by_id(body.site_id) if body.site_id else None
     if body.site_id and site is None:
         raise ApiError(422, "invalid", "办事地点不存在", {"site_id": ["办事地点不存在"]})
@@ -301,7 +317,7 @@ def report_cannot_do(request, body: TicketIn):
     except ValidationError as exc:
         raise _invalid(exc) from None
     return Status(201, {"number": ticket.number, "status": ticket.get_status_display(), "due_on": ticket.due_on,
-                        "status_path": tickets.status_path(ticket)})
+                        "due_provisional": ticket.due_provisional, "status_path": tickets.status_path(ticket)})
 
 
 # -- staff: the bad-rating loop --------------------------------------------------------------------

@@ -183,6 +183,11 @@ class BadRatingReview(Instance):
     status = models.CharField("状态", max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.OPEN,
                               db_index=True)
     step_due = models.DateField("本环节办理期限", null=True, blank=True, db_index=True)
+    # The step's limit ran into a year whose holidays are not entered yet: its days there were counted
+    # Monday–Friday; the sweep counts again from step_started_on once the year is known (§4.2).
+    step_due_provisional = models.BooleanField("期限暂估", default=False)
+    step_started_on = models.DateField("本环节起算日", null=True, blank=True)
+    step_days = models.PositiveSmallIntegerField("本环节期限（工作日，部门确定）", null=True, blank=True)
     handler = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="核实责任人", null=True, blank=True,
                                 on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField("产生时间", default=timezone.now)
@@ -334,6 +339,7 @@ class CannotDoTicket(Instance):
                               db_index=True)
     created_at = models.DateTimeField("反映时间", default=timezone.now)
     due_on = models.DateField("办理期限", db_index=True)
+    due_provisional = models.BooleanField("期限暂估", default=False)  # as BadRatingReview.step_due_provisional
     answer = models.TextField("答复", blank=True)
     answered_at = models.DateTimeField("答复时间", null=True, blank=True)
     closed_at = models.DateTimeField("办结时间", null=True, blank=True)

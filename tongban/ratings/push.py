@@ -9,17 +9,20 @@ verification, rectification, feedback and closure. The key names follow those co
 provincial interfaces (pf = channel, alternate = level 1 非常不满意 … 5 非常满意); a province with other
 names needs only a new format function and a sink, nothing else changes.
 
-Sinks: FileSink (default) appends JSON lines to DATA_DIR/ratings_push/<date>.jsonl; ConsoleSink
-prints them. A real sink (HTTPS to the province) implements send(records) and raises on failure;
-the sweep then leaves the ratings unpushed and tries again next time.
+Sinks: FileSink (default) writes each batch as a file of JSON lines, ratings_push/<date>/<time>-<id>.jsonl
+in the default storage (MEDIA_ROOT, or the bucket every node shares); ConsoleSink prints them. A real sink
+(HTTPS to the province) implements send(records) and raises on failure; the sweep then leaves the ratings
+unpushed and tries again next time.
 """
 
 import json
 import logging
 import sys
-from pathlib import Path
+import uuid
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -96,15 +99,17 @@ class ConsoleSink:
 
 
 class FileSink:
-    def __init__(self, directory: Path | None = None):
-        self.directory = Path(directory or settings.DATA_DIR / "ratings_push")
+    """One file per batch, never appended to: workers on several nodes may push at the same moment, and an
+    object store cannot append."""
+
+    def __init__(self, folder: str = "ratings_push"):
+        self.folder = folder
 
     def send(self, records: list[dict]) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
-        path = self.directory / f"{timezone.localdate():%Y-%m-%d}.jsonl"
-        with path.open("a", encoding="utf-8") as fh:
-            for r in records:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        now = timezone.localtime()
+        name = f"{self.folder}/{now:%Y-%m-%d}/{now:%H%M%S}-{uuid.uuid4().hex[:8]}.jsonl"
+        body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        default_storage.save(name, ContentFile(body.encode("utf-8")))
 
 
 def get_sink():

@@ -5,7 +5,7 @@ Department staff (审批人员) see their department's ratings and bad ratings; 
 reads as missing (404), never as forbidden, so numbers cannot be probed.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from tongban.accounts.models import Role
@@ -111,6 +111,15 @@ def ratings_of_user(user):
     if not getattr(user, "is_authenticated", False):
         return Rating.objects.none()
     return Rating.objects.filter(rater=user).select_related("case", "review", "review__state")
+
+
+def my_ratings_list(user):
+    """我的评价, the latest first: a joint case's one rating (a row per department it covers) once, by
+    its first row, so the list pages by what the person rated."""
+    mine = ratings_of_user(user)
+    firsts = (Rating.objects.filter(rater=user).exclude(bundle_number="").values("bundle_number")
+              .annotate(first=Min("id")).values("first"))
+    return mine.filter(Q(bundle_number="") | Q(pk__in=firsts)).order_by("-rated_at", "-id")
 
 
 def indicators_of(mode: str):
@@ -256,7 +265,11 @@ def departments_for_visits(user):
 
 
 def supervised_department(user, pk):
-    """A department the user supervises (samples are drawn for it, tickets sent to it), or None."""
+    """A department the user supervises (samples are drawn for it, tickets sent to it), or None.
+
+    `pk` comes from a form as typed: anything but digits is no department (not a ValueError)."""
+    if not str(pk).isdigit():
+        return None
     return departments_in_scope(user, Role.SUPERVISOR).filter(pk=pk).first()
 
 

@@ -72,9 +72,20 @@ def invite_joint_cases(now=None) -> int:
     return sent
 
 
+def refresh_provisional() -> int:
+    """Count again the limits counted Monday–Friday into a year the calendar did not know, once it does."""
+    changed = 0
+    for review in BadRatingReview.objects.filter(status=ReviewStatus.OPEN, step_due_provisional=True):
+        changed += loop.refresh_provisional(review)
+    for ticket in CannotDoTicket.objects.filter(due_provisional=True).exclude(status=TicketStatus.CLOSED):
+        changed += tickets.refresh_provisional(ticket)
+    return changed
+
+
 def sweep(today=None) -> dict:
     today = today or timezone.localdate()
     counts = {"escalated": 0, "tickets_escalated": 0, "invited": 0, "samples": 0, "pushed": 0}
+    counts["firmed_up"] = refresh_provisional()
     for review in BadRatingReview.objects.filter(status=ReviewStatus.OPEN, step_due__lt=today):
         counts["escalated"] += loop.escalate(review)
     for ticket in CannotDoTicket.objects.filter(status__in=[TicketStatus.NEW, TicketStatus.ASSIGNED],

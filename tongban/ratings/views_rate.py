@@ -21,6 +21,7 @@ from tongban.accounts.models import Role
 from tongban.cases.models import BundlePhase
 from tongban.cases.rating_links import joint_rating_path, rating_path
 from tongban.cases.selectors import case_for_staff
+from tongban.core.paging import CappedPaginator
 from tongban.org.selectors import window_by_id
 from tongban.ratings import selectors
 from tongban.ratings.models import BAD_LEVELS, DUPLICATE_MESSAGE, RatingChannel
@@ -113,21 +114,18 @@ def joint_rate_page(request, bundle):
     return render(request, "ratings/rate_joint.html", context, status=422 if errors else 200)
 
 
+MY_RATINGS_PAGE = 20
+
+
 @login_required
 @require_GET
 def my_ratings(request):
-    ratings, joint_seen = [], set()
-    for r in selectors.ratings_of_user(request.user):
-        if r.bundle_number:  # a joint case's one rating: listed once, however many departments it covers
-            if r.bundle_number in joint_seen:
-                continue
-            joint_seen.add(r.bundle_number)
-            r.link = joint_rating_path(r.bundle_number) + "?via=web"
-            r.joint = True
-        else:
-            r.link = rating_path(r.case.number) + "?via=web"
-        ratings.append(r)
-    return render(request, "ratings/mine.html", {"ratings": ratings})
+    page = CappedPaginator(selectors.my_ratings_list(request.user), MY_RATINGS_PAGE).get_page(request.GET.get("page"))
+    ratings = list(page.object_list)
+    for r in ratings:
+        r.joint = bool(r.bundle_number)  # a joint case's one rating, however many departments it covers
+        r.link = (joint_rating_path(r.bundle_number) if r.joint else rating_path(r.case.number)) + "?via=web"
+    return render(request, "ratings/mine.html", {"ratings": ratings, "page": page})
 
 
 # -- the hall tablet (政务大厅平板) -----------------------------------------------------------------

@@ -21,7 +21,8 @@ from tongban.catalog.codes import MaterialSource
 from tongban.catalog.models import Material, Matter
 from tongban.core.masking import mask_id_number
 from tongban.core.validators import (
-    id_number_check_char,
+    id_birth_date,
+    is_valid_id_number,
     validate_credit_code,
     validate_division_code,
     validate_id_number,
@@ -152,14 +153,10 @@ class Person(models.Model):
         # GB 11643: digits 7–14 are the birth date, the 17th digit is odd for men and even for women.
         errors = {}
         number = (self.id_number or "").upper()
-        if len(number) == 18 and number[:17].isdigit() and id_number_check_char(number[:17]) == number[17]:
-            try:
-                born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-            except ValueError:
-                errors["id_number"] = "公民身份号码中的出生日期无效"
-            else:
-                if self.birth_date and self.birth_date != born:
-                    errors["birth_date"] = f"出生日期与公民身份号码不一致（号码中为 {born:%Y-%m-%d}）"
+        if is_valid_id_number(number):  # an invalid number is the field validator's to report
+            born = id_birth_date(number)
+            if self.birth_date and self.birth_date != born:
+                errors["birth_date"] = f"出生日期与公民身份号码不一致（号码中为 {born:%Y-%m-%d}）"
             expected = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
             if self.sex and self.sex != expected:
                 errors["sex"] = f"性别与公民身份号码不一致（号码第17位表示{expected.label}）"

@@ -5,7 +5,6 @@ joint cases, the window and supervisors those of their scope), writes through th
 cases.services.bundles. A joint case outside the caller's reach answers 404 like a missing one.
 """
 
-import json
 import math
 import uuid
 from contextlib import contextmanager
@@ -21,9 +20,17 @@ from tongban.cases import selectors as case_selectors
 from tongban.cases.api import CaseSessionAuth
 from tongban.cases.models import CaseBundle
 from tongban.cases.schemas import validate
-from tongban.cases.services import bundle_progress, bundles
+from tongban.cases.services import bundle_progress, bundles, extensions
 from tongban.cases.services.common import CaseConflict
-from tongban.core.api_errors import ApiError, errors, invalid, not_found, register_field_labels
+from tongban.core.api_errors import (
+    MAX_PAGE,
+    ApiError,
+    errors,
+    invalid,
+    load_json,
+    not_found,
+    register_field_labels,
+)
 from tongban.themes import selectors
 from tongban.themes.definition import definition_of
 from tongban.themes.schemas import (
@@ -32,6 +39,7 @@ from tongban.themes.schemas import (
     CorrectionIn,
     DeliveryIn,
     EvaluationOut,
+    ExtendIn,
     JointCaseOut,
     JointCasePage,
     PickupIn,
@@ -57,6 +65,9 @@ MATERIAL_PREFIX = "material_"
 
 register_field_labels({"situation": "情形引导答案", "optional": "可选事项", "materials": "申请材料",
                        "expected_revision": "修订号", "items": "补正事项", "pickup_code": "取件码", "ref": "申请标识"})
+register_field_labels({"days": "延长工作日", "reason": "延期理由", "approver_name": "批准人姓名",
+                       "approver_position": "批准人职务", "approved_on": "批准日期", "approval_document": "批准文件文号"},
+                      path_prefix="/api/v1/joint-cases")
 
 # What evaluate read from the registries, per ref, kept in the caller's session as the web journey keeps
 # it in its draft: {ref: {"theme": code, "read": {member code: …}}}. A few refs suffice (one per
@@ -85,7 +96,7 @@ def _theme(code: str):
 
 def _body(request, model):
     try:
-        data = json.loads(request.body or b"{}")
+        data = load_json(request.body or b"{}")
     except ValueError:
         raise invalid({"body": "请求内容不是有效的 JSON"}) from None
     if not isinstance(data, dict):
@@ -151,7 +162,7 @@ def get_report(request, code: str):
     from tongban.themes.selection import clean_situation
 
     try:
-        raw = json.loads(situation)
+        raw = load_json(situation)
     except ValueError:
         raw = None
     if not isinstance(raw, dict):
@@ -229,7 +240,7 @@ def _application(request) -> tuple[ApplicationIn, dict]:
     for key in ("situation", "answers", "optional"):
         if key in data:
             try:
-                data[key] = json.loads(data[key] or "null")
+                data[key] = load_json(data[key] or "null")
             except ValueError:
                 raise invalid({key: f"“{key}”应为 JSON"}) from None
             if data[key] is None:
@@ -338,7 +349,7 @@ def _out(user, bundle: CaseBundle, as_staff: bool) -> dict:
 def list_joint_cases(request, scope: Literal["mine", "staff"] = Query("mine", description="mine 或 staff"),
                      queue: Literal["pending", "correction", "processing", "delivery", "done"] | None = Query(
                          None, description="窗口联办件箱（scope=staff）"),
-                     page: int = Query(1, ge=1, le=100_000, description="页码，从1开始，至多100000"),
+                     page: int = Query(1, ge=1, le=MAX_PAGE, description="页码，从1开始"),
                      page_size: int = Query(20, ge=1, le=100, description="每页条数，1–100")):
     if scope == "staff":
         qs = case_selectors.bundle_queue(request.auth, queue) if queue else case_selectors.bundles_for_staff(request.auth)
@@ -434,6 +445,22 @@ def refuse(request, number: str):
     body = _body(request, RefuseIn)
     with _errors():
         bundles.refuse_bundle(request.auth, bundle, comment=body.comment, expected_revision=body.expected_revision)
+    return _out(request.auth, bundle, True)
+
+
+@router.post("/joint-cases/{number}/extend", auth=auth, response={200: JointCaseOut, **W},
+             operation_id="extendJointCase", summary="延长联办期限（统一、联合、集中办理）", openapi_extra=_doc(ExtendIn),
+             description="统一、联合、集中办理的时限为45个工作日，经本级人民政府负责人批准可延长一次、不超过15个工作日"
+                         "（行政许可法第四十二条第二款）。由职责范围覆盖牵头部门的督办人员录入批准人、职务、批准日期和文号；"
+                         "申请人收到新的办结日期和理由。修订号不一致返回 409。")
+def extend(request, number: str):
+    bundle = _staff(request.auth, number)
+    body = _body(request, ExtendIn)
+    approval = extensions.Approval(approver_name=body.approver_name, approver_position=body.approver_position,
+                                   approved_on=body.approved_on, document=body.approval_document)
+    with _errors():
+        extensions.extend_bundle(request.auth, bundle, days=body.days, reason=body.reason, approval=approval,
+                                 expected_revision=body.expected_revision)
     return _out(request.auth, bundle, True)
 
 

@@ -8,7 +8,7 @@ from ninja import Field, Schema
 from tongban.cases import deadlines
 from tongban.cases.models import BundleMemberState, CaseBundle, DeliveryMethod, DeliveryStatus
 from tongban.cases.selectors import bundle_members, bundle_timeline
-from tongban.core.api_errors import CodeLabel
+from tongban.core.api_errors import CodeLabel, IsoDate
 from tongban.core.masking import mask_id_number, mask_phone
 from tongban.themes.models import Theme
 
@@ -143,6 +143,17 @@ class RefuseIn(RevisionIn):
     comment: str = Field(max_length=1000, description="不予受理理由")
 
 
+class ExtendIn(RevisionIn):
+    """延长联办期限（行政许可法第四十二条第二款）：按本级人民政府负责人的批准文件录入。"""
+
+    days: int = Field(description="延长的工作日（1至15）")
+    reason: str = Field(max_length=300, description="延期理由（告知申请人）")
+    approver_name: str = Field("", max_length=60, description="批准延期的本级人民政府负责人姓名")
+    approver_position: str = Field("", max_length=100, description="批准人职务")
+    approved_on: IsoDate | None = Field(None, description="批准日期")
+    approval_document: str = Field("", max_length=100, description="批准文件文号")
+
+
 class PickupIn(Schema):
     pickup_code: str = Field(max_length=8, description="取件码")
 
@@ -227,7 +238,9 @@ def theme_brief(theme: Theme, definition: dict) -> dict:
 
 def _clock(obj) -> dict:
     c = deadlines.clock(obj)
-    return {"state": c.state, "label": c.label, "due": c.due, "remaining": c.remaining}
+    # legal_due: a joint case's 45 working days (+ an extension), 行政许可法 §42 ¶2.
+    return {"state": c.state, "label": c.label, "due": c.due, "legal_due": c.legal_due, "remaining": c.remaining,
+            "provisional": c.provisional}
 
 
 def joint_case_out(bundle: CaseBundle, *, as_staff: bool) -> dict:

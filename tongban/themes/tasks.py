@@ -11,7 +11,6 @@ case points at it.
 """
 
 import logging
-import os
 from datetime import timedelta
 
 from django.conf import settings
@@ -21,7 +20,7 @@ from django_tasks import task
 
 from tongban.cases.models import CaseFile
 from tongban.core.services import audit
-from tongban.forms.storage import private_storage
+from tongban.forms.storage import private_storage, remove_empty_folder
 
 log = logging.getLogger("tongban.themes")
 
@@ -62,10 +61,7 @@ def purge_abandoned_uploads(now=None) -> int:
                 private_storage.delete(path)
                 deleted[folder] = deleted.get(folder, 0) + 1
         if not any(_listdir(folder)):
-            try:
-                os.rmdir(private_storage.path(folder))
-            except OSError:  # a new upload arrived in between: keep the folder
-                pass
+            remove_empty_folder(folder)  # unless a new upload arrived in between
     total = sum(deleted.values())
     if total:
         with transaction.atomic():

@@ -24,4 +24,5 @@ urlpatterns = [
     path("desk/joint-cases/<str:number>/refuse/", views_desk.refuse, name="desk-joint-refuse"),
     path("desk/joint-cases/<str:number>/hand-over/", views_desk.hand_over, name="desk-joint-hand-over"),
     path("desk/joint-cases/<str:number>/ship/", views_desk.ship, name="desk-joint-ship"),
+    path("desk/joint-cases/<str:number>/extend/", views_desk.extend, name="desk-joint-extend"),
 ]

@@ -7,9 +7,10 @@ from django.http import Http404
 from django.shortcuts import redirect
 
 from tongban.accounts.models import Role
+from tongban.accounts.selectors import can_act_for_department
 from tongban.cases import deadlines
-from tongban.cases.selectors import bundle_for_staff, bundle_queue
-from tongban.cases.services import bundle_progress, bundles
+from tongban.cases.selectors import BUNDLE_STAFF_ROLES, bundle_for_staff, bundle_queue
+from tongban.cases.services import bundle_progress, bundles, extensions
 from tongban.cases.services.common import CaseConflict
 from tongban.cases.views.staff import (
     PermissionDenied,
@@ -21,13 +22,14 @@ from tongban.cases.views.staff import (
 )
 from tongban.catalog.selectors import materials_of
 from tongban.core.masking import mask_id_number
+from tongban.core.paging import TAB_CAP, capped_count, capped_label
 from tongban.themes import page_selectors
 
 QUEUES = [("pending", "待受理"), ("correction", "待补正"), ("processing", "办理中"), ("delivery", "待出件"),
           ("done", "已办结")]
 
 
-@staff_page(role=Role.CLERK)
+@staff_page(any_of=BUNDLE_STAFF_ROLES)  # the window and 督办, each in scope (bundle_queue)
 def queue(request):
     name = request.GET.get("queue", "pending")
     if name not in dict(QUEUES):
@@ -36,7 +38,7 @@ def queue(request):
     for b in rows:
         b.clock = deadlines.clock(b)
         b.masked_id = mask_id_number(b.applicant_id_number)
-    counts = {code: bundle_queue(request.user, code).count() for code, _ in QUEUES}
+    counts = {code: capped_label(*capped_count(bundle_queue(request.user, code), TAB_CAP)) for code, _ in QUEUES}
     return render_staff(request, "themes/staff/queue.html", {
         "queues": [(code, label, counts[code]) for code, label in QUEUES], "current": name, "rows": rows})
 
@@ -48,7 +50,7 @@ def _bundle(user, number):
     return bundle
 
 
-@staff_page(role=Role.CLERK)
+@staff_page(any_of=BUNDLE_STAFF_ROLES)  # the window and 督办, each in scope (bundle_for_staff)
 def detail(request, number):
     return _render(request, _bundle(request.user, number))
 
@@ -63,6 +65,12 @@ def _render(request, bundle, *, errors=None, general=None, typed=None, status=20
         "situation": page_selectors.situation_rows(bundle.definition or {}, bundle.situation or {}),
         "answers": page_selectors.joint_answers(bundle, mask=False),
         "errors": errors or {}, "general": general or [], "typed": typed or {},
+        # 行政许可法 §42 ¶2: the joint limit, extended once on the government head's approval.
+        "is_window": can_act_for_department(request.user, Role.CLERK, bundle.lead_department),
+        "extension": bundle.extensions.first(),
+        "can_extend": (bundle.phase == "processing" and not bundle.extensions.exists()
+                       and extensions.can_extend_bundle(request.user, bundle)),
+        "max_joint_extension": extensions.MAX_JOINT_EXTENSION_DAYS,
     }, status=status)
 
 
@@ -133,3 +141,20 @@ def ship(request, number):
     if request.method != "POST":
         return redirect("desk-joint-case", number=number)
     return _act(request, number, lambda b: bundle_progress.ship_bundle(request.user, b), "全部结果已一次寄出。")
+
+
+@staff_page(role=Role.SUPERVISOR)
+def extend(request, number):
+    """延长联办期限: 45 working days plus at most 15, on the approval of the 本级人民政府负责人."""
+    if request.method != "POST":
+        return redirect("desk-joint-case", number=number)
+
+    def operation(b):
+        days = request.POST.get("days", "").strip()
+        if not days.isdigit():
+            raise ValidationError({"days": "请填写“延长工作日”（整数）"})
+        extensions.extend_bundle(request.user, b, days=int(days), reason=request.POST.get("reason", ""),
+                                 approval=extensions.approval_from(request.POST),
+                                 expected_revision=posted_revision(request))
+
+    return _act(request, number, operation, "已延长联办期限，并告知申请人。")

@@ -22,7 +22,7 @@ from django.urls import reverse
 from tongban.core.request_context import channel_of
 from tongban.forms.rendering import answers_for_display
 from tongban.forms.spec import APPLICANT_TYPE_KEY
-from tongban.forms.storage import private_storage
+from tongban.forms.storage import private_storage, touch
 from tongban.forms.uploads import ACCEPT_ATTR, check_upload
 from tongban.forms.validation import clean_answers
 from tongban.themes import exemptions, page_selectors
@@ -71,10 +71,7 @@ class Draft:
         for f in self.files.values():
             # Saving the draft extends the session; the files' age follows, so the purge (tasks.py)
             # never takes the file of a journey still under way.
-            try:
-                os.utime(private_storage.path(f["path"]))
-            except OSError:
-                pass
+            touch(f["path"])
 
     def clear(self, *, delete_files: bool = True) -> None:
         if delete_files:

@@ -201,21 +201,57 @@ def add_working_days(start: date, days: int) -> date:
     return d
 
 
+def _working_or_weekday(d: date) -> tuple[bool, bool]:
+    """(is d a working day, was it guessed): from the calendar where it knows d's year, else
+    Monday–Friday. The caller has called _ensure_fresh()."""
+    data = _year(d.year)
+    if data.known:
+        return bool(data.working[data.index(d)]), False
+    return d.weekday() < 5, True
+
+
 def add_working_days_or_weekdays(start: date, days: int) -> tuple[date, bool]:
-    """(add_working_days(start, days), False); where the calendar does not know a year yet (the State
-    Council publishes each schedule late in the year before), Monday–Friday and True ("provisional"):
-    a time limit must not block a case or a complaint from being filed. Callers that show the date say
-    it is provisional, and recompute it once the year is entered."""
-    try:
-        return add_working_days(start, days), False
-    except CalendarUnknown:
-        step = 1 if days >= 0 else -1
-        left, d = abs(days), start
-        while left > 0:
-            d += timedelta(days=step)
-            if d.weekday() < 5:
-                left -= 1
-        return d, True
+    """add_working_days, except that in a year the calendar does not know yet (the State Council
+    publishes each schedule late in the year before) the days are counted Monday–Friday rather than
+    refused: a time limit must not block a case or a complaint from being filed. The days of every
+    known year are counted from the calendar all the same; the flag ("provisional") is True only when
+    the count went through an unknown year. Callers that show the date say it is provisional, and
+    recompute it once the year is entered (docs/domain.md §4.2)."""
+    _ensure_fresh()
+    step = 1 if days >= 0 else -1
+    left, d, guessed = abs(days), start, False
+    while left > 0:
+        d += timedelta(days=step)
+        working, unknown = _working_or_weekday(d)
+        guessed = guessed or unknown
+        if working:
+            left -= 1
+    return d, guessed
+
+
+def is_working_day_or_weekday(d: date) -> tuple[bool, bool]:
+    """(is_working_day(d), False), or (Monday–Friday, True) in a year the calendar does not know."""
+    _ensure_fresh()
+    return _working_or_weekday(d)
+
+
+def working_days_or_weekdays_between(start: date, end: date) -> tuple[int, bool]:
+    """working_days_between, counting Monday–Friday only inside years the calendar does not know;
+    True when it did."""
+    if end <= start:
+        return 0, False
+    _ensure_fresh()
+    first, total, guessed = start + timedelta(days=1), 0, False
+    for year in range(first.year, end.year + 1):
+        lo = first if year == first.year else date(year, 1, 1)
+        hi = end if year == end.year else date(year, 12, 31)
+        data = _year(year)
+        if data.known:
+            total += sum(data.working[data.index(lo):data.index(hi) + 1])
+        else:
+            guessed = True
+            total += sum(1 for n in range(lo.toordinal(), hi.toordinal() + 1) if date.fromordinal(n).weekday() < 5)
+    return total, guessed
 
 
 def working_days_between(start: date, end: date) -> int:

@@ -14,19 +14,27 @@ from tongban.workflow.models import SlaUnit
 def due(unit: str, value: int | None, *, start: datetime | None = None, limit_days: int | None = None):
     """When a limit of `value` `unit` counted from `start` (now) runs out: a date for day units,
     an aware datetime for hours, None when the state has no limit (or a share of no limit)."""
+    return due_and_provisional(unit, value, start=start, limit_days=limit_days)[0]
+
+
+def due_and_provisional(unit: str, value: int | None, *, start: datetime | None = None,
+                        limit_days: int | None = None) -> tuple:
+    """(due(...), provisional): provisional when a working-day count went into a year the calendar
+    does not know yet, whose days were counted Monday–Friday (docs/domain.md §4.2); the caller shows
+    the date as 暂估 and counts it again once the year is entered."""
     if not unit or not value:
-        return None
+        return None, False
     start = start or timezone.now()
     if unit == SlaUnit.HOURS:
-        return start + timedelta(hours=value)
+        return start + timedelta(hours=value), False
     day = timezone.localdate(start) if isinstance(start, datetime) else start
     if unit == SlaUnit.CALENDAR_DAYS:
-        return day + timedelta(days=value)
+        return day + timedelta(days=value), False
     if unit == SlaUnit.SHARE:
         if not limit_days:
-            return None
+            return None, False
         value = max(1, math.ceil(limit_days * value / 100))
-    return add_working_days_or_weekdays(day, value)[0]
+    return add_working_days_or_weekdays(day, value)
 
 
 def is_late(due_at, now: datetime | None = None) -> bool:

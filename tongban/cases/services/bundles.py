@@ -36,7 +36,7 @@ from tongban.cases.models import (
     FileKind,
     Phase,
 )
-from tongban.cases.services import intake, processing, submission
+from tongban.cases.services import extensions, intake, processing, submission
 from tongban.cases.services.bundle_common import (
     advance_bundle,
     bundle_event,
@@ -181,6 +181,7 @@ def _submit(applicant, spec, members, uploads, situation, answers, channel, idem
         channel=channel, applicant=applicant, applicant_name=applicant.display_name or applicant.username,
         applicant_id_number=applicant.id_number, applicant_phone=applicant.phone, situation=situation,
         answers=answers, idempotency_key=idempotency_key, promised_days=spec.promised_days,
+        legal_days=extensions.joint_legal_days(version),  # 行政许可法 §42 ¶2: 45 working days
         submitted_at=timezone.now(), **({"uid": spec.uid} if spec.uid else {}))
     bundle.layout = {**bundle.layout, "provided": {m.code: list(m.provided) for m in members if m.provided}}
     bundle.save(update_fields=["layout"])

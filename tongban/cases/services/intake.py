@@ -30,7 +30,7 @@ from tongban.cases.services.common import (
 from tongban.cases.workflow import intake_for
 from tongban.catalog.models import Implementation, Material
 from tongban.core.actors import as_user
-from tongban.core.validators import is_valid_id_number
+from tongban.core.validators import id_number_problem
 from tongban.forms.defaults import effective_form
 from tongban.forms.uploads import check_upload
 from tongban.forms.validation import clean_answers
@@ -213,8 +213,9 @@ def register_walk_in(clerk, implementation: Implementation, *, id_number: str, n
     """一窗受理: the clerk looks the applicant up by ID number; an account found is linked so the
     case appears in their 我的办件."""
     errors = {}
-    if not is_valid_id_number(id_number or ""):
-        errors["id_number"] = "“证件号码”不是有效的公民身份号码"
+    problem = id_number_problem(id_number or "")  # GB 11643: address code, birth date, check character
+    if problem is not None:
+        errors["id_number"] = f"“证件号码”不是有效的公民身份号码：{problem.messages[0]}"
     if not (name or "").strip():
         errors["name"] = "请填写“申请人姓名”"
     if errors:

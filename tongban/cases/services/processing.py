@@ -1,5 +1,5 @@
 """Acting on a submitted case: the workflow's transitions (data) and their effects (code), plus the
-clock operations — pauses, extensions, urging — and assignment."""
+clock operations — pauses, urging — and assignment (extensions: services/extensions.py)."""
 
 from datetime import date
 
@@ -17,7 +17,6 @@ from tongban.cases.models import (
     BundleMember,
     Case,
     Correction,
-    Extension,
     Outcome,
     PauseKind,
     PendingMaterial,
@@ -31,14 +30,11 @@ from tongban.cases.services.common import lock, record, require_role, save, tell
 from tongban.cases.services.delivery import after_decision, register_results
 from tongban.catalog.codes import CaseKind
 from tongban.core.actors import as_user
+from tongban.core.services import audit
 from tongban.notify.services import notify
 from tongban.workflow import engine
 from tongban.workflow import selectors as workflow
 from tongban.workflow.models import Transition
-
-# 行政许可法 §42: one extension of up to 10 working days; 45-day joint handling may add 15.
-MAX_EXTENSION_DAYS = 10
-MAX_JOINT_EXTENSION_DAYS = 15
 
 
 def available_transitions(user, case: Case) -> list[Transition]:
@@ -304,32 +300,6 @@ def end_special_procedure(actor, case: Case, *, comment: str = "", expected_revi
 
 
 @transaction.atomic
-def extend(actor, case: Case, *, days: int, reason: str, expected_revision: int, joint: bool = False) -> Case:
-    """延期 with the approver's decision; the applicant is told the new date (行政许可法 §42)."""
-    case = lock(case, expected_revision)
-    require_role(actor, case, ["approver"])
-    cap = MAX_JOINT_EXTENSION_DAYS if joint else MAX_EXTENSION_DAYS
-    if case.phase != Phase.PROCESSING:
-        raise ValidationError("只有办理中的办件可以延期。")
-    if case.extensions.exists():
-        raise ValidationError("该办件已延期一次，依法不能再次延期。")
-    if not 1 <= int(days) <= cap:
-        raise ValidationError({"days": f"延长期限应为 1 至 {cap} 个工作日"})
-    if not reason.strip():
-        raise ValidationError({"reason": "请写明延期理由"})
-    Extension.objects.create(case=case, days=days, reason=reason.strip(), approved_by=as_user(actor))
-    case.extension_days += int(days)
-    deadlines.recompute(case)
-    save(case, "extension_days", "promised_due", "legal_due", "warn_on", "due_provisional")
-    record(case, actor, "extend", f"延长办理期限 {days} 个工作日", comment=reason.strip(),
-           data={"days": int(days), "new_due": case.promised_due.isoformat()})
-    tell_applicant(case, "办理期限延长",
-                   f"您的“{case.matter_name}”（{case.number}）办理期限延长 {days} 个工作日，"
-                   f"新的办结日期为 {case.promised_due:%Y年%m月%d日}。理由：{reason.strip()}")
-    return case
-
-
-@transaction.atomic
 def claim(actor, case: Case, *, expected_revision: int) -> Case:
     case = lock(case, expected_revision)
     require_role(actor, case, ["approver"])
@@ -385,4 +355,16 @@ def answer_urge(actor, urge_obj: Urge, *, answer: str) -> Urge:
     urge_obj.save(update_fields=["answer", "answered_at"])
     record(case, actor, "urge_answer", "督办反馈", comment=answer.strip(), public=False)
     return urge_obj
+
+
+OPENED_THROUGH = {"page": "办件页面", "api": "接口"}
+
+
+def record_staff_opening(actor, case: Case, *, channel: str) -> None:
+    """A staff member opened the case (the workbench page, or GET /api/v1/cases/{number}): what they saw
+    includes the applicant's full ID and phone numbers, so the audit log keeps who, when and from where,
+    one entry per opening (docs/domain.md §11; 个人信息保护法 第五十一条). Not a case event: the case's
+    timeline stays about its handling."""
+    audit(actor, "cases.case.open", case, f"{case.number} 查看办件（{OPENED_THROUGH.get(channel, channel)}）",
+          {"channel": channel}, object_id=case.number)
 

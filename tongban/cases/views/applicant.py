@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from tongban.cases import deadlines, materials, notices, selectors
 from tongban.cases.models import (
-    OPEN_PHASES,
     Case,
     DeliveryMethod,
     DeliveryStatus,
@@ -27,6 +26,7 @@ from tongban.cases.models import (
 from tongban.cases.services import delivery as delivery_service
 from tongban.cases.services import intake
 from tongban.catalog.selectors import active_implementation, materials_of
+from tongban.core.paging import CappedPaginator
 from tongban.core.request_context import channel_of
 from tongban.delivery.selectors import shipments_for
 from tongban.forms.defaults import effective_form
@@ -239,11 +239,9 @@ def _render_draft(request, case, spec, *, errors=None, typed=None):
 
 # -- 我的办件 ----------------------------------------------------------------------------------
 
-AFTER_DECISION = (DeliveryStatus.AWAITING_PAYMENT, DeliveryStatus.READY, DeliveryStatus.SHIPPED)
-
-
-def next_step(case: Case) -> tuple[str, bool]:
-    """(what happens next, whether the applicant must act) for lists and the case page."""
+def next_step(case: Case, *, awaits_materials: bool | None = None) -> tuple[str, bool]:
+    """(what happens next, whether the applicant must act) for lists and the case page; a list passes
+    `awaits_materials` it read for all its cases at once."""
     if case.phase == Phase.DRAFT:
         return ("窗口工作人员正在为您登记", False) if case.registered_by_id else ("继续填写并提交申请", True)
     if case.phase == Phase.SUBMITTED:
@@ -251,7 +249,7 @@ def next_step(case: Case) -> tuple[str, bool]:
     if case.phase == Phase.CORRECTION:
         return "请按一次性告知书补正材料后提交", True
     if case.phase == Phase.PROCESSING:
-        if selectors.awaits_materials(case):
+        if selectors.awaits_materials(case) if awaits_materials is None else awaits_materials:
             return "请在承诺日期前补交容缺材料", True
         return f"审批中（{case.state.name}）", False
     if case.phase == Phase.REFUSED:
@@ -270,24 +268,30 @@ def next_step(case: Case) -> tuple[str, bool]:
     return "已办结", False
 
 
+MY_CASES_PAGE = 20  # 已办结 per page
+MY_LIST_LIMIT = 50  # drafts and joint cases shown (the latest); open cases are listed in full
+
+
+def _with_next_steps(cases: list[Case]) -> list[Case]:
+    waiting = selectors.awaiting_materials_ids(c for c in cases if c.phase == Phase.PROCESSING)
+    for case in cases:
+        case.clock = deadlines.clock(case)
+        case.next_step, case.must_act = next_step(case, awaits_materials=case.pk in waiting)
+    return cases
+
+
 @login_required
 def my_cases(request):
-    cases = list(selectors.recent_cases_for_applicant(request.user))
-    drafts, current, done = [], [], []
-    for case in cases:
-        if case.bundle_id and case.phase == Phase.DRAFT:
-            continue  # a joint case's sub-case before acceptance: shown with its joint case above
-        case.clock = deadlines.clock(case)
-        case.next_step, case.must_act = next_step(case)
-        if case.phase == Phase.DRAFT:
-            drafts.append(case)
-        elif case.phase in OPEN_PHASES or (case.phase == Phase.COMPLETED and case.delivery_status in AFTER_DECISION):
-            current.append(case)
-        else:
-            done.append(case)
-    joint = list(selectors.recent_bundles_for_applicant(request.user))  # 一件事联办件
-    return render(request, "cases/applicant/my_cases.html", {"drafts": drafts, "current": current, "done": done,
-                                                             "joint": joint})
+    """我的办件: what is under way in full, the latest drafts and joint cases, the history page by page
+    (a company filing daily has thousands of cases)."""
+    user = request.user
+    done = CappedPaginator(selectors.done_cases_for_applicant(user), MY_CASES_PAGE).get_page(request.GET.get("page"))
+    return render(request, "cases/applicant/my_cases.html", {
+        "current": _with_next_steps(list(selectors.current_cases_for_applicant(user))),
+        "drafts": _with_next_steps(list(selectors.draft_cases_for_applicant(user)[:MY_LIST_LIMIT])),
+        "done": _with_next_steps(list(done.object_list)), "done_page": done,
+        "joint": list(selectors.recent_bundles_for_applicant(user)[:MY_LIST_LIMIT]),  # 一件事联办件
+    })
 
 
 # -- the case page ----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from tongban.cases.views.staff import file_url, render_staff, split_errors, staf
 from tongban.catalog.selectors import materials_of
 from tongban.catalog.staff_selectors import implementation_for_clerk, implementations_for_clerk
 from tongban.core.masking import mask_phone
+from tongban.core.paging import TAB_CAP, capped_count, capped_label
 from tongban.core.validators import validate_id_number
 from tongban.forms.defaults import effective_form
 from tongban.payments.models import WindowMethod
@@ -54,7 +55,7 @@ def _desk_context(request, *, id_number: str = "", q: str | None = None, **extra
         "id_number": id_number, "q": q.strip(), "person": None, "person_cases": [], "id_error": "",
         "matters": list(implementations_for_clerk(user, q)[:MATTER_RESULTS]) if q.strip() else [],
         "pending": case_rows(queue(user, "pending")[:30]),
-        "pending_count": queue(user, "pending").count(),
+        "pending_count": capped_label(*capped_count(queue(user, "pending"), TAB_CAP)),
         "drafts": selectors.window_drafts_of(user),
         "payments": _awaiting_payment(user, request.GET.get("pay_q", "")),
         "pay_q": request.GET.get("pay_q", "").strip(),

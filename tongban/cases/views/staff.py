@@ -45,17 +45,22 @@ def staff_nav(user, path: str = "") -> list[tuple[str, str, bool]]:
     return [(name, label, path.startswith(prefix)) for name, label, prefix in items]
 
 
-def staff_page(*, role: str | None = None):
-    """Login required; then the role (or any staff role when None), else a 403 page in Chinese."""
+def staff_page(*, role: str | None = None, any_of: tuple = ()):
+    """Login required; then the role (or one of `any_of`; any staff role when neither), else a 403
+    page in Chinese."""
+    wanted = (role,) if role else tuple(any_of)
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            allowed = has_role(request.user, role) if role else is_staff_member(request.user)
+            if wanted:
+                allowed = any(has_role(request.user, r) for r in wanted)
+            else:
+                allowed = is_staff_member(request.user)
             if not allowed:
-                need = dict(Role.choices).get(role, "工作人员") if role else "工作人员"
+                need = "或".join(dict(Role.choices).get(r, r) for r in wanted) if wanted else "工作人员"
                 return render(request, "cases/staff/forbidden.html", {"need": need}, status=403)
             return view(request, *args, **kwargs)
 

@@ -26,6 +26,7 @@ from tongban.cases.models import (
 )
 from tongban.cases.selectors import current_files, timeline, user_has_role_for
 from tongban.cases.services import delivery as delivery_services
+from tongban.cases.services import extensions as case_extensions
 from tongban.cases.services import intake, processing
 from tongban.cases.services.common import CaseConflict
 from tongban.cases.views.staff import (
@@ -54,6 +55,7 @@ MAX_CORRECTION_ROWS = 30
 @staff_page()
 def workbench(request, number):
     case = staff_case_or_404(request.user, number)
+    processing.record_staff_opening(request.user, case, channel="page")  # the page shows full ID and phone
     return _render(request, case)
 
 
@@ -128,8 +130,8 @@ def workbench_context(request, case: Case, *, open_form="", errors=None, general
         "approvers": list(holders(Role.APPROVER, department=case.department_id)) if case.is_open else [],
         "can_special": roles[Role.APPROVER] and case.phase == Phase.PROCESSING,
         "can_extend": roles[Role.APPROVER] and case.phase == Phase.PROCESSING and not extensions,
-        "max_extension": processing.MAX_EXTENSION_DAYS,
-        "max_joint_extension": processing.MAX_JOINT_EXTENSION_DAYS,
+        "max_extension": case_extensions.MAX_EXTENSION_DAYS,
+        "joint_number": selectors.joint_number(case),
         "extensions": extensions,
         "can_upload": (roles[Role.CLERK] or roles[Role.APPROVER])
         and case.phase in (Phase.SUBMITTED, Phase.CORRECTION, Phase.PROCESSING),
@@ -282,8 +284,9 @@ def _do_extend(request, case):
     days = _int(request.POST.get("days"))
     if days is None:
         raise ValidationError({"days": "请填写“延长工作日”（整数）"})
-    processing.extend(request.user, case, days=days, reason=request.POST.get("reason", ""),
-                      joint=request.POST.get("joint") == "1", expected_revision=posted_revision(request))
+    case_extensions.extend_case(request.user, case, days=days, reason=request.POST.get("reason", ""),
+                                approval=case_extensions.approval_from(request.POST),
+                                expected_revision=posted_revision(request))
     return "extend", f"已延长办理期限 {days} 个工作日"
 
 
@@ -402,7 +405,8 @@ def operate(request, number, op):
 FIELD_LABELS = {
     "comment": "意见", "commitment_text": "承诺内容", "note": "补充说明", "due_on": "承诺补齐日期", "reason": "理由",
     "days": "延长工作日", "message": "督办意见", "answer": "反馈意见", "pickup_code": "取件码", "recipient": "收件人",
-    "phone": "收件电话", "address": "邮寄地址",
+    "phone": "收件电话", "address": "邮寄地址", "approver_name": "批准人姓名", "approver_position": "批准人职务",
+    "approved_on": "批准日期", "approval_document": "批准文件文号",
 }
 
 

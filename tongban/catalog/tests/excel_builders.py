@@ -1,5 +1,9 @@
 """Builders for the Excel import/export tests: a small city, and workbooks written cell by cell."""
 
+import struct
+import zipfile
+import zlib
+
 from openpyxl import Workbook
 
 from tongban.accounts.models import Role, StaffRole, User
@@ -85,14 +89,14 @@ def sample_sheets(depts) -> dict[str, list[dict]]:
     }
 
 
-def write_book(path, sheets: dict[str, list[dict]]):
-    """Write rows given as {header: value} into a workbook with the documented headers."""
+def write_book(path, sheets: dict[str, list[dict]], omit: tuple[str, ...] = ()):
+    """Write rows given as {header: value} into a workbook with the documented headers (but `omit`)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
     layouts = {MAIN_SHEET: MAIN_COLUMNS} | {t: child_columns(k) for k, (t, _c) in CHILD_SHEETS.items()}
     for title, rows in sheets.items():
         ws = workbook.create_sheet(title)
-        headers = [c.header for c in layouts[title]]
+        headers = [c.header for c in layouts[title] if c.header not in omit]
         ws.append(headers)
         for row in rows:
             unknown = set(row) - set(headers)
@@ -104,3 +108,83 @@ def write_book(path, sheets: dict[str, list[dict]]):
 
 def catalogue_counts() -> tuple[int, int]:
     return Matter.objects.count(), Implementation.objects.count()
+
+
+MAIN_SHEET_PART = "xl/worksheets/sheet1.xml"  # write_book writes “实施清单” first
+
+
+def rewrite_part(path, part: str, change) -> None:
+    """Rewrite one part of a saved workbook (bytes → bytes), as a damaged or hand-edited file would be."""
+    with zipfile.ZipFile(path) as archive:
+        parts = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in parts:
+            archive.writestr(info.filename, change(data) if info.filename == part else data)
+
+
+def write_zip_bomb(path, depts, megabytes: int) -> int:
+    """A real workbook whose “实施清单” sheet is `megabytes` of repeated rows, deflated to well under 1 MB.
+
+    Deflating the same block again after a full flush gives the same bytes, so the block is compressed
+    once and its bytes repeated: building a 200 MB bomb takes a fraction of a second. Returns the size
+    of the file on disk.
+    """
+    write_book(path, sample_sheets(depts))
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info.filename) for info in archive.infolist()}
+    head, tail = parts[MAIN_SHEET_PART].partition(b"<sheetData>")[0], b"</sheetData></worksheet>"
+    block = b"".join(b'<row r="2"><c r="A2" t="inlineStr"><is><t>000201035000</t></is></c></row>'
+                     for _ in range(10_000))
+    repeats = megabytes * 1024 * 1024 // len(block) + 1
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    start = deflate.compress(head + b"<sheetData>") + deflate.flush(zlib.Z_FULL_FLUSH)
+    piece = deflate.compress(block) + deflate.flush(zlib.Z_FULL_FLUSH)
+    end = deflate.compress(tail) + deflate.flush()
+    crc = zlib.crc32(head + b"<sheetData>")
+    for _ in range(repeats):
+        crc = zlib.crc32(block, crc)
+    crc = zlib.crc32(tail, crc)
+    size = len(head) + len(b"<sheetData>") + len(block) * repeats + len(tail)
+    members = [(name, _deflate(data), zlib.crc32(data), len(data)) for name, data in parts.items()
+               if name != MAIN_SHEET_PART]
+    members.append((MAIN_SHEET_PART, start + piece * repeats + end, crc, size))
+    _write_zip(path, members)
+    return path.stat().st_size
+
+
+def _deflate(data: bytes) -> bytes:
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return deflate.compress(data) + deflate.flush()
+
+
+def _write_zip(path, members) -> None:
+    """A plain zip archive (PKWARE APPNOTE 4.3) of already deflated members: (name, data, crc, size)."""
+    with open(path, "wb") as out:
+        directory = []
+        for name, data, crc, size in members:
+            offset, encoded = out.tell(), name.encode()
+            out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(data), size,
+                                  len(encoded), 0) + encoded + data)
+            directory.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(data),
+                                         size, len(encoded), 0, 0, 0, 0, 0, offset) + encoded)
+        start = out.tell()
+        out.write(b"".join(directory))
+        out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(directory), len(directory),
+                              out.tell() - start, start, 0))
+
+
+def upload_workbook(client, path, name="实施清单.xlsx"):
+    """The editor chooses the file on 事项管理 → 导入实施清单 and submits it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    with open(path, "rb") as fh:
+        upload = SimpleUploadedFile(name, fh.read())
+    return client.post(reverse("catalog-import"), {"file": upload})
+
+
+def run_worker():
+    """One pass of the background worker over the queued tasks (as `tongban db_worker` would)."""
+    from django.core.management import call_command
+
+    call_command("db_worker", batch=True, startup_delay=False, interval=0, reload=False, verbosity=0)

@@ -40,8 +40,9 @@ def test_a_bad_filter_names_the_field_in_chinese(client, cat, params, field, wor
 
 
 def test_unknown_codes_answer_404_not_found(client, cat):
-    body = error(client, "/api/v1/matters/NOSUCHCODE", status=404)
-    assert body == {"code": "not_found", "message": "未找到实施编码为“NOSUCHCODE”的事项（不存在或已取消）"}
+    unknown = cat["food_city"].code[:19] + "000201077000"  # well formed, but no such entry
+    body = error(client, f"/api/v1/matters/{unknown}", status=404)
+    assert body == {"code": "not_found", "message": f"未找到实施编码为“{unknown}”的事项（不存在或已取消）"}
     assert error(client, "/api/v1/divisions/000000", status=404)["message"] == "未找到区划代码为“000000”的行政区划"
     assert "未找到" in error(client, "/api/v1/departments/91439900MA4L000000", status=404)["message"]
     assert "未找到" in error(client, "/api/v1/sites/999", status=404)["message"]
@@ -50,3 +51,17 @@ def test_unknown_codes_answer_404_not_found(client, cat):
 def test_a_bad_path_parameter_is_a_chinese_422(client, cat):
     body = error(client, f"/api/v1/matters/{cat['food_city'].code}/versions/abc")
     assert body["code"] == "invalid" and "版本号应为整数" in body["message"]
+
+
+@pytest.mark.parametrize(("code", "words"), [
+    ("NOSUCHCODE", "实施编码应为31位（实施主体统一社会信用代码18位+行使层级1位+基本编码12位），当前为10位"),
+    ("91439900MA4L00000X3000201035000", "实施编码前18位应为实施主体的统一社会信用代码"),
+    ("{credit}9000201035000", "实施编码第19位应为行使层级代码（1–6），当前为“9”"),
+    ("{credit}300020103500A", "实施编码后12位应为基本编码：基本编码应为12位数字"),
+])
+def test_a_mistyped_implementation_code_is_a_chinese_422_saying_which_part_is_wrong(client, cat, code, words):
+    code = code.format(credit=cat["food_city"].department.credit_code)
+    body = error(client, f"/api/v1/matters/{code}")
+    assert body["code"] == "invalid" and words in body["message"]
+    assert any(words in m for m in body["fields"]["implementation_code"])
+    assert error(client, f"/api/v1/matters/{code}/versions/1")["code"] == "invalid"

@@ -38,8 +38,8 @@ def _catalogue(depts):
     add_implementation(None, version.matter, depts["city_market"], **LOCAL)
     add_implementation(None, version.matter, depts["county_market"], **{**LOCAL, "consult_phone": "0739-1"})
     other, _ = publish_spec(None, basic_code="000120001000", owner_department=depts["city_health"],
-                            spec=matter_spec(name="出生医学证明办理", case_kind=1, promised_limit_days=0,
-                                             levels="3"))
+                            spec=matter_spec(name="出生医学证明办理", matter_type="20", case_kind=1,
+                                             promised_limit_days=0, levels="3"))
     add_implementation(None, other.matter, depts["city_health"], **LOCAL)
 
 

@@ -10,6 +10,10 @@ Mark browser tests `@pytest.mark.django_db(transaction=True, serialized_rollback
 server needs committed data, and serialized rollback puts back the code tables (服务对象, 主题分类)
 that data migrations load and the transactional flush removes, so later tests still see them.
 
+Every page of every browser context a test opens is watched for Content-Security-Policy violations
+(the browser's "Refused to …" console errors and `securitypolicyviolation` events): a test that
+passed fails when a page it visited broke the policy (tongban/settings.py CONTENT_SECURITY_POLICY).
+
 Playwright's own browser download is not available in our environments, so there is no fallback:
 when Chromium is missing the fixture fails with instructions instead of skipping, so a green run
 always means the pages were really exercised in a browser.
@@ -27,6 +31,62 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("TONGBAN_CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--font-render-hinting=none"]
+
+
+# Reported on the console by a script added to every page before its own (Playwright's init scripts
+# are not subject to the page's CSP); Chromium's own "Refused to …" messages are caught as well.
+CSP_PREFIX = "CSP violation: "
+_REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", function (e) {
+  console.error("CSP_PREFIX" + e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " on " + e.documentURI
+                + (e.sourceFile ? " at " + e.sourceFile + ":" + e.lineNumber : ""));
+}, true);""".replace("CSP_PREFIX", CSP_PREFIX)
+
+
+class WatchedBrowser:
+    """The session's Chromium; contexts it opens report CSP violations into `violations`."""
+
+    def __init__(self, browser):
+        self._browser = browser
+        self.violations: list[str] = []
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        context.add_init_script(_REPORT_VIOLATIONS)
+        context.on("console", self._console)
+        return context
+
+    def _console(self, message) -> None:
+        text = message.text
+        if message.type == "error" and (text.startswith(CSP_PREFIX) or (
+                text.startswith("Refused to") and "Content Security Policy" in text)):
+            self.violations.append(text)
+
+    def check(self) -> None:
+        """Fail the test with the violations seen since the last check."""
+        for context in self._browser.contexts:  # let events still on their way arrive
+            for pg in context.pages:
+                try:
+                    pg.evaluate("0")
+                except Exception:  # a page closing or navigating: nothing left to wait for there
+                    pass
+        found, self.violations = self.violations, []
+        if found:
+            unique = list(dict.fromkeys(found))
+            pytest.fail("The pages broke the Content-Security-Policy:\n" + "\n".join(unique[:20]), pytrace=False)
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    browser = item.funcargs.get("browser") if hasattr(item, "funcargs") else None
+    if isinstance(browser, WatchedBrowser):
+        browser.violations.clear()
+    result = yield  # a test that already failed keeps its own failure
+    if isinstance(browser, WatchedBrowser):
+        browser.check()
+    return result
 
 
 def _serialized_contents() -> dict:
@@ -64,7 +124,7 @@ def browser(django_db_setup):
         _restore_serialized_contents(saved)
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS, headless=True)
         try:
-            yield chromium
+            yield WatchedBrowser(chromium)
         finally:
             chromium.close()
 

@@ -43,8 +43,7 @@ SESSION_AWARE = ["evaluateTheme", "rateCase", "reportCannotDo"]
 
 def _schema(*, anonymous: bool):
     config = {
-        # NUL bytes in strings: left out until the hostile-input middleware lands (issue 12).
-        "generation": {"allow-x00": False, "with-security-parameters": anonymous},
+        "generation": {"with-security-parameters": anonymous},
         "checks": {"enabled": False, **{name: {"enabled": True} for name in CHECKS}},
         # Boundary cases (the coverage phase) only where they reach the view: a session-only operation
         # answers every anonymous request with 401, and the applicant run sees the same validation.

@@ -39,6 +39,14 @@ TEST_K = 0x6CB28D99385C175C94F94E934817663FC176D925DD72B727260DBAAE1FB2F96F
 TEST_R = 0x40F1EC59F793D9F49E09DCEF49130D4194F79FB1EED2CAA55BACDB49C4E755D1
 TEST_S = 0x6FC6DAC32C5D5CF10C77DFB20F7C2EB667A457872FB09EC56327A67EC7DEEBE7
 
+# A fixed key pair for the cross-check with the pure-Python gmssl: a test key, generated once with
+# sm.generate_keypair() and published here on purpose (not a secret). Not a fresh random key: gmssl
+# 3.2.2's CryptSM2 takes the bare X ‖ Y and strips a leading "04" with str.lstrip("04"), so a key whose
+# X starts with byte 04 (1 in 256) is mangled and its verification crashes.
+FIXED_D = "5b620cdb74b829f230909cfa0fa520d04df35a9e300232bc367e2108bc075607"
+FIXED_PUB = ("04" "5e67cff85090f78eca73653d805e44e54f6134acbea18be394802e2cabebda50"
+             "13f6e4eecb222dcf370ac836d8e07b4579838952159ef714c5019043b0c6845a")
+
 
 @pytest.mark.parametrize("message, digest", [
     (b"abc", "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"),
@@ -90,7 +98,7 @@ def test_sm2_recommended_curve_signature_is_reproduced_from_k():
 
 
 def test_sm2_sign_verify_round_trip_and_cross_check_with_pure_python_gmssl():
-    keys = sm.generate_keypair()
+    keys = sm.KeyPair(private_hex=FIXED_D, public_hex=FIXED_PUB)
     assert len(keys.public_hex) == 130 and keys.public_hex.startswith("04")
     data = '{"holder":"张晓梅","type":"结婚证"}'.encode()
     signature = sm.sign(keys.private_hex, keys.public_hex, data)

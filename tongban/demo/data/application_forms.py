@@ -245,14 +245,14 @@ COMPANY_REGISTRATION = [
 ]
 
 FORMS = {
-    "000108200100": BIRTH_CERTIFICATE,           # 出生医学证明办理
-    "000101070100": BIRTH_REGISTRATION,          # 出生登记（出生户口登记）
-    "000110200100": RESIDENT_MEDICAL_INSURANCE,  # 城乡居民基本医疗保险参保登记
-    "000104200100": SOCIAL_SECURITY_CARD,        # 社会保障卡申领
-    "000111200100": SCHOOL_ENROLMENT,            # 义务教育阶段新生入学登记
-    "000104070100": RETIREMENT,                  # 职工正常退休（职）申请
-    "000104050100": PENSION_CLAIM,               # 职工基本养老保险待遇申领
-    "000105070100": HOUSE_TRANSFER,              # 国有建设用地使用权及房屋所有权转移登记（买卖）
+    "000120015000": BIRTH_CERTIFICATE,           # 出生医学证明办理
+    "000107001000": BIRTH_REGISTRATION,          # 出生登记（出生户口登记）
+    "000120020000": RESIDENT_MEDICAL_INSURANCE,  # 城乡居民基本医疗保险参保登记
+    "000120004000": SOCIAL_SECURITY_CARD,        # 社会保障卡申领
+    "000120025000": SCHOOL_ENROLMENT,            # 义务教育阶段新生入学登记
+    "000107015000": RETIREMENT,                  # 职工正常退休（职）申请
+    "000105008000": PENSION_CLAIM,               # 职工基本养老保险待遇申领
+    "000107018000": HOUSE_TRANSFER,              # 国有建设用地使用权及房屋所有权转移登记（买卖）
     "000201006000": FOOD_LICENCE,                # 食品经营许可（新办）
     "000201002000": INDIVIDUAL_BUSINESS,         # 个体工商户设立登记
     "000201001000": COMPANY_REGISTRATION,        # 企业设立登记

@@ -2,7 +2,8 @@
 
 The loader uses this file only when no other matters_*.py file exists (or when asked to);
 the full demo city takes its matters from matters_people.py and matters_business.py.
-Basic codes start "0009" so they never collide with those files ("0001", "0002").
+Basic codes start "0009" so they never collide with those files ("0001", "0002"); the next two
+digits are the matter type (docs/domain.md §2.1).
 """
 
 MATTERS = [
@@ -73,7 +74,7 @@ MATTERS = [
         ],
     },
     {
-        "basic_code": "000902001000",
+        "basic_code": "000907001000",
         "sector": "civil_affairs",
         "implemented_at": ["district"],
         "name": "内地居民结婚登记",
@@ -125,7 +126,7 @@ MATTERS = [
         ],
     },
     {
-        "basic_code": "000903001000",
+        "basic_code": "000905001000",
         "sector": "civil_affairs",
         "implemented_at": ["district", "town"],
         "name": "高龄津贴申领",

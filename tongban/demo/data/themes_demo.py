@@ -32,13 +32,13 @@ NEWBORN = {
     "summary": "宝宝出生后，父母一次申请、一套材料，即可同时办理出生医学证明、预防接种证、出生户口登记、"
                "城乡居民医保参保登记和社会保障卡申领；可在助产机构或政务服务中心办理，证件统一寄递到家。",
     "members": [
-        {"code": "cert", "matter": "000108200100", "at": FURONG, "mode": "always"},
-        {"code": "vaccine", "matter": "000108200200", "at": FURONG, "mode": "optional",
+        {"code": "cert", "matter": "000120015000", "at": FURONG, "mode": "always"},
+        {"code": "vaccine", "matter": "000120016000", "at": FURONG, "mode": "optional",
          "note": "由预防接种单位建证，首次接种时领取"},
-        {"code": "hukou", "matter": "000101070100", "at": FURONG, "mode": "rule"},
-        {"code": "medical", "matter": "000110200100", "at": FURONG, "mode": "optional",
+        {"code": "hukou", "matter": "000107001000", "at": FURONG, "mode": "rule"},
+        {"code": "medical", "matter": "000120020000", "at": FURONG, "mode": "optional",
          "fixed_answers": {"insured_category": "新生儿", "household": "local"}},
-        {"code": "sscard", "matter": "000104200100", "at": FURONG, "mode": "optional",
+        {"code": "sscard", "matter": "000120004000", "at": FURONG, "mode": "optional",
          "fixed_answers": {"holder_relation": "child"}},
     ],
     "questions": [
@@ -120,7 +120,7 @@ RESTAURANT = {
         *_REGISTRATION,
         {"code": "food", "matter": "000201006000", "at": FURONG, "mode": "rule"},
         {"code": "small_food", "matter": "000201008000", "at": FURONG, "mode": "rule"},
-        {"code": "fire", "matter": "000202001000", "at": FURONG, "mode": "rule"},
+        {"code": "fire", "matter": "000201017000", "at": FURONG, "mode": "rule"},
     ],
     "questions": [
         _ENTITY_Q, _HAS_LICENCE_Q,
@@ -155,9 +155,9 @@ CONVENIENCE = {
                "需要卖烟的可一并申请烟草专卖零售许可证。",
     "members": [
         *_REGISTRATION,
-        {"code": "prepack", "matter": "000201007000", "at": FURONG, "mode": "rule"},
+        {"code": "prepack", "matter": "000210002000", "at": FURONG, "mode": "rule"},
         {"code": "food", "matter": "000201006000", "at": FURONG, "mode": "rule"},
-        {"code": "tobacco", "matter": "000212003000", "at": FURONG, "mode": "optional", "preselected": True,
+        {"code": "tobacco", "matter": "000201054000", "at": FURONG, "mode": "optional", "preselected": True,
          "note": "烟草专卖零售许可由烟草专卖局核发，本市由商务部门受理"},
     ],
     "questions": [
@@ -186,13 +186,13 @@ HOUSE = {
     "summary": "买卖二手房，一次申请办理网签备案、契税申报、不动产转移登记，并联动办理水、电、气、网过户；"
                "不动产登记窗口一次受理，登记完成后水电气网自动过户。",
     "members": [
-        {"code": "contract", "matter": "000106200100", "at": CITY, "mode": "rule"},
-        {"code": "tax", "matter": "000113200100", "at": CITY, "mode": "always"},
-        {"code": "transfer", "matter": "000105070100", "at": CITY, "mode": "always"},
-        {"code": "water", "matter": "000117200100", "at": CITY, "mode": "optional"},
-        {"code": "power", "matter": "000118200100", "at": CITY, "mode": "optional"},
-        {"code": "gas", "matter": "000119200100", "at": CITY, "mode": "optional"},
-        {"code": "telecom", "matter": "000120200100", "at": CITY, "mode": "optional", "preselected": False},
+        {"code": "contract", "matter": "000120014000", "at": CITY, "mode": "rule"},
+        {"code": "tax", "matter": "000120033000", "at": CITY, "mode": "always"},
+        {"code": "transfer", "matter": "000107018000", "at": CITY, "mode": "always"},
+        {"code": "water", "matter": "000120043000", "at": CITY, "mode": "optional"},
+        {"code": "power", "matter": "000120044000", "at": CITY, "mode": "optional"},
+        {"code": "gas", "matter": "000120045000", "at": CITY, "mode": "optional"},
+        {"code": "telecom", "matter": "000120046000", "at": CITY, "mode": "optional", "preselected": False},
     ],
     "questions": [
         {"key": "contract_filed", "kind": "yes_no", "text": "买卖合同是否已经网签备案？",
@@ -227,8 +227,8 @@ SCHOOL = {
     "summary": "适龄儿童义务教育入学登记，户籍、不动产、居住证、预防接种等信息由部门共享核验；随迁子女家长"
                "尚未办理居住证的，可同时申领居住证。",
     "members": [
-        {"code": "enrol", "matter": "000111200100", "at": FURONG, "mode": "always"},
-        {"code": "permit", "matter": "000101070900", "at": FURONG, "mode": "rule"},
+        {"code": "enrol", "matter": "000120025000", "at": FURONG, "mode": "always"},
+        {"code": "permit", "matter": "000107010000", "at": FURONG, "mode": "rule"},
     ],
     "questions": [
         {"key": "migrant", "kind": "yes_no", "text": "孩子是否为随迁子女（非芙蓉区户籍）？", "default": True},
@@ -256,10 +256,10 @@ RETIREMENT = {
     "summary": "职工到龄退休，一次申请办理退休审批、基本养老保险待遇申领、退休人员医保待遇核定，"
                "并可同时提取住房公积金；退休审批结果自动共享给后续事项。",
     "members": [
-        {"code": "retire", "matter": "000104070100", "at": CITY, "mode": "always"},
-        {"code": "pension", "matter": "000104050100", "at": CITY, "mode": "always"},
-        {"code": "medical", "matter": "000110200400", "at": CITY, "mode": "always"},
-        {"code": "fund", "matter": "000112200200", "at": CITY, "mode": "optional"},
+        {"code": "retire", "matter": "000107015000", "at": CITY, "mode": "always"},
+        {"code": "pension", "matter": "000105008000", "at": CITY, "mode": "always"},
+        {"code": "medical", "matter": "000120023000", "at": CITY, "mode": "always"},
+        {"code": "fund", "matter": "000120028000", "at": CITY, "mode": "optional"},
     ],
     "questions": [
         {"key": "special_post", "kind": "yes_no", "text": "是否从事特殊工种提前退休？",

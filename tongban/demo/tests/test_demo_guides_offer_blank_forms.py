@@ -16,8 +16,8 @@ from tongban.demo.loader import ACTOR, load_demo
 
 pytestmark = pytest.mark.django_db
 
-ELDERLY = "000903001000"   # 高龄津贴申领: 高龄津贴申请表 + papers the applicant only shows
-MARRIAGE = "000902001000"  # 内地居民结婚登记: a signed 声明
+ELDERLY = "000905001000"   # 高龄津贴申领: 高龄津贴申请表 + papers the applicant only shows
+MARRIAGE = "000907001000"  # 内地居民结婚登记: a signed 声明
 FOOD = "000901001000"      # 食品经营许可（新办）: 申请书, and a 授权委托书 bundled with an ID
 
 

@@ -25,7 +25,7 @@ def test_the_theme_matters_have_forms():
 
 
 def test_a_parent_fills_in_the_birth_certificate_form():
-    form = MATTERS["000108200100"]["form_spec"]
+    form = MATTERS["000120015000"]["form_spec"]
     answers, errors = clean_answers(form, {
         "applicant_name": "刘芳", "applicant_id_number": "11010519491231002X", "applicant_phone": "13800001234",
         "applicant_address": "云川市芙蓉区人民路8号", "relation": "母亲", "baby_name": "刘小满", "baby_sex": "2",

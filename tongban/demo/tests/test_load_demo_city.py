@@ -127,11 +127,11 @@ def test_sample_matters_are_published_and_implemented_at_their_levels(summary):
     assert food.owner_department.division.code == structure.CITY_CODE  # highest implementing level
     assert sorted(food.implementations.values_list("level", flat=True)) == [3, 4, 4, 4]
     assert set(food.implementations.values_list("department__sector", flat=True)) == {"market"}
-    marriage = Matter.objects.get(basic_code="000902001000")
+    marriage = Matter.objects.get(basic_code="000907001000")
     assert sorted(marriage.implementations.values_list("level", flat=True)) == [4, 4, 4]
     assert marriage.owner_department.division.code == "431402"
     # 高龄津贴: the county 民政局 decides, the town governments accept at their 便民服务中心.
-    allowance = Matter.objects.get(basic_code="000903001000")
+    allowance = Matter.objects.get(basic_code="000905001000")
     towns = allowance.implementations.filter(level=Level.TOWN)
     assert towns.count() == Division.objects.filter(level=5).count()
     assert set(towns.values_list("department__sector", flat=True)) == {"town_gov"}
@@ -144,7 +144,7 @@ def test_implementation_entries_carry_the_hall_window_and_phones(summary):
         assert impl.hours == impl.site.hours and impl.consult_phone == impl.department.phone
     city_food = Implementation.objects.get(matter__basic_code="000901001000", level=3)
     assert "云川市政务服务中心" in city_food.place and "18号窗口（企业开办专窗）" in city_food.place
-    furong_marriage = Implementation.objects.get(matter__basic_code="000902001000",
+    furong_marriage = Implementation.objects.get(matter__basic_code="000907001000",
                                                  department__division__code="431402")
     assert "16号窗口（婚姻登记专窗）" in furong_marriage.place
 

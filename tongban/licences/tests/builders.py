@@ -2,11 +2,15 @@
 
 from types import SimpleNamespace
 
+from django.utils import timezone
+
 from tongban.accounts.models import Role
 from tongban.cases.models import ActionKind, Case
 from tongban.cases.services import intake, processing
 from tongban.cases.tests.builders import make_user, make_world, submitted_case, valid_id
-from tongban.licences.models import HolderKind, LicenceType, RuleScope
+from tongban.core import sm
+from tongban.licences.keystore import encrypt_private_key
+from tongban.licences.models import HolderKind, LicenceType, RuleScope, Seal, SealStatus
 from tongban.licences.services.exemptions import READ_FIELDS, register_library, save_material_rule
 from tongban.licences.services.issuance import issue_licence
 
@@ -30,6 +34,24 @@ def licence_world() -> SimpleNamespace:
     w.food = food_type()
     w.admin = make_user("platform-admin", role=Role.ADMIN, division=w.city, display_name="平台管理员")
     return w
+
+
+# A fixed seal key for tests that cross-check with the pure-Python gmssl: a test key, generated once
+# with sm.generate_keypair() and published here on purpose (not a secret). gmssl 3.2.2 strips a leading
+# "04" of the bare X ‖ Y with str.lstrip("04"), so a random key whose X starts with byte 04 (1 in 256)
+# fails there; a fixed key keeps the test deterministic.
+FIXED_SEAL_PRIVATE = "044e3d13b77d0a60f3be7283bac50c42397db4c08a304958b1c619b562041d48"
+FIXED_SEAL_PUBLIC = ("04" "9203935c0b08bb109184cb8426a47f59e2f5da75fd7b8b1e3eb4f22c135be6e7"
+                     "f5c6b54d709c52284fbc91eccebbb1f7bc3b906da10ccf955950c8c2d19f9b41")
+
+
+def fixed_seal(department) -> Seal:
+    """The department's active seal, made with the fixed test key above (before its first licence)."""
+    key_id = sm.sm3_hex(bytes.fromhex(FIXED_SEAL_PUBLIC))[:16]
+    return Seal.objects.create(
+        department=department, key_id=key_id, name=f"{department.name}电子证照专用章",
+        public_key=FIXED_SEAL_PUBLIC, private_key_encrypted=encrypt_private_key(FIXED_SEAL_PRIVATE, key_id),
+        status=SealStatus.ACTIVE, valid_from=timezone.now())
 
 
 def issue_for(w, user=None, **over):

@@ -9,7 +9,7 @@ from gmssl import sm2 as pure_sm2
 
 from tongban.licences import sealing
 from tongban.licences.selectors import verify_url
-from tongban.licences.tests.builders import issue_for, licence_world
+from tongban.licences.tests.builders import fixed_seal, issue_for, licence_world
 from tongban.licences.verification import Verdict, verify_payload
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,9 @@ def test_qr_payload_verifies_offline_with_only_the_published_key(client):
 def test_an_independent_sm2_implementation_agrees(client):
     # The format is documented (sealing.py): a third party re-serialises the statement and verifies.
     w = licence_world()
+    seal = fixed_seal(w.market)  # a fixed key: see builders.FIXED_SEAL_PUBLIC
     licence = issue_for(w)
+    assert licence.seal == seal
     payload = parse_qs(urlparse(verify_url(licence)).query)["p"][0]
     statement, signature = sealing.decode_payload(payload)
     public = _published(client)[statement["k"]]["public_key"]

@@ -1,27 +1,10 @@
-"""Shared pieces of the ratings services: working-day limits, who may act, the audited history."""
-
-from datetime import date
+"""Shared pieces of the ratings services: who may act, the audited history. (Limits are counted by
+tongban.workflow.clock, docs/domain.md §4.2.)"""
 
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 
 from tongban.accounts.selectors import can_act_for_department
 from tongban.core.history import record
-from tongban.workcal.selectors import add_working_days_or_weekdays
-
-
-def working_days_after(start: date, days: int) -> date:
-    """`days` working days after `start` (the count starts the next day); Monday–Friday where the
-    calendar does not know the year yet: a time limit must not block a complaint from being filed."""
-    return add_working_days_or_weekdays(start, days)[0]
-
-
-def due_in(days: int) -> date:
-    return working_days_after(timezone.localdate(), days)
-
-
-
-
 
 
 def require_department_role(actor, role: str, department, what: str) -> None:

@@ -47,10 +47,33 @@ def _record(review, actor, action: str, label: str, *, comment: str = "", public
                    step_name=review.state.name if review.state_id else "", data=data or {})
 
 
-def _due(state: State, days: int | None = None):
+def _set_step_due(review: BadRatingReview, days: int | None = None, start=None) -> None:
+    """The step's limit from `start` (today): the state's own, or `days` working days the department
+    chose (整改). Kept with what it was counted from, to count again when it is provisional (§4.2)."""
+    start = start or timezone.localdate()
     if days is not None:
-        return clock.due("working_days", days)
-    return clock.due(state.sla_unit, state.sla_value)
+        due, provisional = clock.due_and_provisional("working_days", days, start=start)
+    else:
+        due, provisional = clock.due_and_provisional(review.state.sla_unit, review.state.sla_value, start=start)
+    review.step_due, review.step_due_provisional = due, provisional
+    review.step_started_on, review.step_days = start, days
+
+
+def refresh_provisional(review: BadRatingReview) -> bool:
+    """Count a provisional step limit again (the sweep, once the calendar knows the year); True when
+    it is no longer provisional. The 整改 deadline told to the rater moves with it."""
+    with transaction.atomic():
+        review = _lock(review)
+        if not (review.is_open and review.step_due_provisional and review.step_started_on):
+            return False
+        rectify = review.rectify_due is not None and review.rectify_due == review.step_due
+        _set_step_due(review, review.step_days, review.step_started_on)
+        if review.step_due_provisional:
+            return False
+        if rectify:
+            review.rectify_due = review.step_due
+        review.save(update_fields=["step_due", "step_due_provisional", "rectify_due"])
+        return True
 
 
 def _go(review: BadRatingReview, action: str, actor, *, days: int | None = None) -> None:
@@ -62,7 +85,10 @@ def _go(review: BadRatingReview, action: str, actor, *, days: int | None = None)
     if clock.is_late(review.step_due):
         review.late = True
     engine.move(review, t, status_field="status")
-    review.step_due = None if review.state.is_final else _due(review.state, days)
+    if review.state.is_final:
+        review.step_due, review.step_due_provisional = None, False
+    else:
+        _set_step_due(review, days)
     review.escalated_step = ""
 
 
@@ -118,9 +144,10 @@ def tell_rater(review: BadRatingReview, subject: str, body: str) -> None:
 def open_review(rating: Rating) -> BadRatingReview:
     version = current_version()
     first = selectors.graph(version.pk).start
-    review = BadRatingReview.objects.create(rating=rating, department=rating.department, division=rating.division,
-                                            workflow=version, state=first, status=first.status or ReviewStatus.OPEN,
-                                            step_due=_due(first))
+    review = BadRatingReview(rating=rating, department=rating.department, division=rating.division,
+                             workflow=version, state=first, status=first.status or ReviewStatus.OPEN)
+    _set_step_due(review)
+    review.save()
     _record(review, rating.rater_name or "匿名评价人", "opened", f"收到差评（{rating.get_level_display()}）",
             comment=rating.comment, public=True,
             data={"level": rating.level, "channel": rating.channel, "real_name": rating.real_name})

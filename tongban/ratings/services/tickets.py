@@ -89,16 +89,35 @@ def report(actor, *, matter_text: str, description: str, contact_name: str, cont
     if errors:
         raise ValidationError(errors)
     version = current_version()
+    now = timezone.now()
+    due, provisional = clock.due_and_provisional(version.sla_unit, version.sla_value, start=now)
     ticket = CannotDoTicket.objects.create(
         workflow=version, state=selectors.graph(version.pk).start, number=_next_number(), matter=matter, matter_text=matter_text, site=site, place_text=place_text,
         description=description, contact_name=contact_name, contact_phone=contact_phone,
-        reporter=as_user(actor), division=division,
-        due_on=clock.due(version.sla_unit, version.sla_value) or timezone.localdate())
+        reporter=as_user(actor), division=division, created_at=now,
+        due_on=due or timezone.localdate(now), due_provisional=provisional)
     _record(ticket, actor if as_user(actor) else contact_name, "report", "提交反映", comment=description)
+    guess = "（暂估，以次年节假日安排公布后为准）" if provisional else ""
     notify(user=as_user(actor), phone=contact_phone, subject="“办不成事”反映已收到",
-           body=f"编号 {ticket.number}，我们将在 {ticket.due_on:%m月%d日} 前答复您。", channels=("sms",),
+           body=f"编号 {ticket.number}，我们将在 {ticket.due_on:%m月%d日}{guess} 前答复您。", channels=("sms",),
            reference=ticket.number, link=status_path(ticket))
     return ticket
+
+
+def refresh_provisional(ticket: CannotDoTicket) -> bool:
+    """Count a provisional answer limit again from the report's time (the sweep, once the calendar
+    knows the year, docs/domain.md §4.2); True when it is no longer provisional."""
+    with transaction.atomic():
+        ticket = _lock(ticket)
+        if not (ticket.is_open and ticket.due_provisional):
+            return False
+        due, provisional = clock.due_and_provisional(ticket.workflow.sla_unit, ticket.workflow.sla_value,
+                                                     start=ticket.created_at)
+        if provisional or due is None:
+            return False
+        ticket.due_on, ticket.due_provisional = due, False
+        ticket.save(update_fields=["due_on", "due_provisional"])
+        return True
 
 
 def current_version():

@@ -31,9 +31,9 @@ def test_ratings_are_pushed_once_with_the_provincial_fields(tmp_path):
     w = world()
     case = completed_case(w)
     rating = rate(None, case, level=2, channel=RatingChannel.SMS, comment="慢", scores={"efficiency": 2})
-    with override_settings(DATA_DIR=tmp_path):
+    with override_settings(MEDIA_ROOT=tmp_path):
         assert push.push_pending() == 1 and push.push_pending() == 0
-        line = json.loads(next(tmp_path.joinpath("ratings_push").glob("*.jsonl")).read_text().splitlines()[0])
+        line = json.loads(next(tmp_path.joinpath("ratings_push").glob("*/*.jsonl")).read_text().splitlines()[0])
     assert line["projectNo"] == case.number and line["taskCode"] == case.implementation.code
     assert (line["pf"], line["alternate"], line["satisfaction"]) == ("7", "2", "不满意")
     assert line["deptCode"] == w.market.credit_code and line["userName"] == "张三"

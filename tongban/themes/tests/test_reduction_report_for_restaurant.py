@@ -22,7 +22,7 @@ def test_typical_restaurant_matter_by_matter_versus_theme(w):
     rows = {r["code"]: r for r in report["members"]}
     assert list(rows) == ["company", "food", "fire"]
     # Each row is the matter's own guide: its steps, promised days and required materials.
-    for code, basic in (("company", "000201001000"), ("food", "000201006000"), ("fire", "000202001000")):
+    for code, basic in (("company", "000201001000"), ("food", "000201006000"), ("fire", "000201017000")):
         version = MatterVersion.objects.get(matter__basic_code=basic, status="published")
         assert rows[code]["steps"] == version.steps.count()
         assert rows[code]["promised_days"] == version.promised_limit_days
