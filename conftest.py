@@ -62,6 +62,7 @@ SHARED_FIXTURE_PATHS = (
     "tongban/licences/tests/test_demo_case_licence_verifies_offline.py::",
     "tongban/licences/tests/test_demo_cases_take_licences_instead_of_uploads.py::",
     "tongban/ratings/tests/test_demo_has_ratings_to_try.py::",
+    "tongban/core/tests/test_api_matches_its_openapi.py::",
 )
 
 

@@ -11,7 +11,6 @@ the `csrftoken` cookie in the `X-CSRFToken` header, as the site's own pages do (
 import math
 import re
 from contextlib import contextmanager
-from datetime import date
 from typing import Any, Literal
 from uuid import UUID
 
@@ -62,7 +61,8 @@ from tongban.catalog.selectors import material_of_version, public_implementation
 from tongban.core.api_errors import (
     MAX_PAGE,
     ApiError,
-    ErrorOut,
+    IsoDate,
+    errors,
     invalid,
     load_json,
     not_found,
@@ -98,7 +98,10 @@ register_field_labels({
     "pickup_code": "取件码", "assignee_id": "承办人", **PARAM_LABELS,
 }, path_prefix="/api/v1/cases")
 
-R = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+# Reads: not logged in 401, not staff 403, not the caller's 404 (like a missing one), a bad parameter 422.
+R = errors(401, 403, 404, 422)
+# Writes also: a body ninja cannot parse 400, CSRF 403, a stale revision or a case moved on 409.
+W = errors(400, 401, 403, 404, 409, 422)
 QueueName = Literal[tuple(code for code, _ in selectors.QUEUES)]  # type: ignore[valid-type]
 MATERIAL_PART = re.compile(r"^material_(\d+)$")
 CONFLICT_DOC = "修订号与当前不一致（他人已先办理或页面已过期）时返回 409，请重新读取办件后再操作。"
@@ -216,7 +219,7 @@ _SUBMIT_BODY = {"requestBody": {"required": True, "content": {
 }}}
 
 
-@router.post("", response={200: CaseBrief, 201: CaseBrief, **R}, operation_id="submitCase",
+@router.post("", response={200: CaseBrief, 201: CaseBrief, **W}, operation_id="submitCase",
              summary="提交申请（一次完成）", openapi_extra=_SUBMIT_BODY,
              description="填写申请表并（以 multipart 方式）附上材料，一次提交，返回 201 和带办件编号的办件。"
                          "带 Idempotency-Key 请求头时，同一申请人以同一幂等键重试返回 200 和同一个办件，不会重复申报。"
@@ -245,7 +248,7 @@ def submit_case(request, response: HttpResponse,
     return Status(201 if created else 200, brief(case, as_staff=False))
 
 
-@router.post("/drafts", response={201: DraftOut, **R}, operation_id="startDraft", summary="新建申请草稿",
+@router.post("/drafts", response={201: DraftOut, **W}, operation_id="startDraft", summary="新建申请草稿",
              description="为一个事项开始填写申请，返回草稿（含申请表字段定义、材料清单；已用账号信息预填姓名、证件号等）。")
 def start_draft(request, implementation_code: str = Body(..., max_length=40, description="实施编码"),
                 channel: Literal["web", "mobile", "kiosk"] = Body("web", description="申请渠道")):
@@ -260,7 +263,7 @@ def get_draft(request, uid: UUID = Path(..., description="草稿标识")):
     return draft_out(_draft(request.auth, uid))
 
 
-@router.patch("/drafts/{uid}", response={200: DraftOut, **R}, operation_id="saveDraft", summary="保存草稿",
+@router.patch("/drafts/{uid}", response={200: DraftOut, **W}, operation_id="saveDraft", summary="保存草稿",
               openapi_extra=body_doc(AnswersIn),
               description="保存申请表内容：通过校验的字段保存，未通过的在 errors 中逐项给出中文原因（不丢失已保存的内容）。")
 def save_draft(request, uid: UUID = Path(..., description="草稿标识")):
@@ -278,7 +281,7 @@ def _attach(request, case: Case, material_id: int | None, file) -> dict:
     return file_out(case, f)
 
 
-@router.post("/drafts/{uid}/files", response={201: FileOut, **R}, operation_id="uploadDraftFile",
+@router.post("/drafts/{uid}/files", response={201: FileOut, **W}, operation_id="uploadDraftFile",
              summary="上传申请材料",
              description="multipart/form-data：material_id（材料编号）和 file。按文件内容识别格式，只接受 PDF、JPG、PNG、OFD。")
 def upload_draft_file(request, uid: UUID = Path(..., description="草稿标识"),
@@ -287,7 +290,7 @@ def upload_draft_file(request, uid: UUID = Path(..., description="草稿标识")
     return Status(201, _attach(request, _draft(request.auth, uid), material_id, file))
 
 
-@router.delete("/drafts/{uid}/files/{file_id}", response={204: None, **R}, operation_id="removeDraftFile",
+@router.delete("/drafts/{uid}/files/{file_id}", response={204: None, **W}, operation_id="removeDraftFile",
                summary="删除已上传的材料")
 def remove_draft_file(request, uid: UUID, file_id: int):
     case = _draft(request.auth, uid)
@@ -299,14 +302,14 @@ def remove_draft_file(request, uid: UUID, file_id: int):
     return Status(204, None)
 
 
-@router.delete("/drafts/{uid}", response={204: None, **R}, operation_id="discardDraft", summary="放弃草稿")
+@router.delete("/drafts/{uid}", response={204: None, **W}, operation_id="discardDraft", summary="放弃草稿")
 def discard_draft(request, uid: UUID):
     with _service_errors():
         intake.withdraw(request.auth, _draft(request.auth, uid))
     return Status(204, None)
 
 
-@router.post("/drafts/{uid}/submit", response={200: CaseBrief, 201: CaseBrief, **R}, operation_id="submitDraft",
+@router.post("/drafts/{uid}/submit", response={200: CaseBrief, 201: CaseBrief, **W}, operation_id="submitDraft",
              summary="提交草稿",
              description="检查申请表和必要材料后提交，返回 201 和带办件编号的办件；已提交的草稿再次提交返回 200 和同一个办件。"
                          "不完整时返回 422，fields 列出每个缺项（answers.<字段代码>、material_<材料编号>）。")
@@ -365,7 +368,7 @@ def get_case(request, number: str = Path(..., description="办件编号")):
 
 # -- the applicant after submission ---------------------------------------------------------------
 
-@router.patch("/{number}/answers", response={200: CaseDetail, **R}, operation_id="correctAnswers",
+@router.patch("/{number}/answers", response={200: CaseDetail, **W}, operation_id="correctAnswers",
               summary="补正申请表内容", description="待补正时修改申请表；未通过校验的字段返回 422。",
               openapi_extra=body_doc(AnswersIn))
 def correct_answers(request, number: str):
@@ -378,7 +381,7 @@ def correct_answers(request, number: str):
     return _reload_detail(request.auth, case, as_staff=as_staff)
 
 
-@router.post("/{number}/files", response={201: FileOut, **R}, operation_id="uploadCaseFile",
+@router.post("/{number}/files", response={201: FileOut, **W}, operation_id="uploadCaseFile",
              summary="补交材料", description="补正或容缺补齐时上传材料（申请人本人或本部门工作人员）。")
 def upload_case_file(request, number: str, material_id: int = Form(..., description="材料编号"),
                      file: UploadedFile = File(..., description="文件")):
@@ -386,7 +389,7 @@ def upload_case_file(request, number: str, material_id: int = Form(..., descript
     return Status(201, _attach(request, case, material_id, file))
 
 
-@router.post("/{number}/resubmit", response={200: CaseDetail, **R}, operation_id="resubmitCase",
+@router.post("/{number}/resubmit", response={200: CaseDetail, **W}, operation_id="resubmitCase",
              summary="提交补正", description="按一次性告知书补正全部内容后重新提交，原办件继续办理。")
 def resubmit_case(request, number: str):
     case, as_staff = _party_case(request.auth, number)
@@ -395,7 +398,7 @@ def resubmit_case(request, number: str):
     return _reload_detail(request.auth, case, as_staff=as_staff)
 
 
-@router.post("/{number}/withdraw", response={200: CaseDetail, **R}, operation_id="withdrawCase",
+@router.post("/{number}/withdraw", response={200: CaseDetail, **W}, operation_id="withdrawCase",
              summary="撤回申请", description="受理前申请人可撤回。", openapi_extra=body_doc(ReasonIn))
 def withdraw_case(request, number: str):
     case, as_staff = _party_case(request.auth, number)
@@ -405,7 +408,7 @@ def withdraw_case(request, number: str):
     return _reload_detail(request.auth, case, as_staff=as_staff)
 
 
-@router.put("/{number}/delivery", response={200: CaseDetail, **R}, operation_id="chooseDelivery",
+@router.put("/{number}/delivery", response={200: CaseDetail, **W}, operation_id="chooseDelivery",
             summary="选择送达方式", description="窗口领取、邮政快递送达（需收件人、手机号、地址）或网上下载；寄出前可更改。")
 def choose_delivery(request, number: str,
                     method: DeliveryMethod = Body(..., description="window 窗口领取、express 邮政快递送达、online 网上下载"),
@@ -421,7 +424,7 @@ def choose_delivery(request, number: str,
 
 # -- staff -------------------------------------------------------------------------------------
 
-@router.post("/{number}/actions", response={200: CaseDetail, **R}, operation_id="actOnCase", summary="办理动作",
+@router.post("/{number}/actions", response={200: CaseDetail, **W}, operation_id="actOnCase", summary="办理动作",
              description="执行当前环节的流程动作（可执行的动作见办件详情 actions）。params 按动作："
                          "accept_rongque {materials: [材料编号], due_on: 日期}；accept_commitment {commitment_text}；"
                          "request_correction {items: [{material_id, name, problem}], note}；"
@@ -448,7 +451,7 @@ def list_actions(request, number: str):
     return [{"action": t.action, "label": t.label} for t in processing.available_transitions(request.auth, case)]
 
 
-@router.post("/{number}/claim", response={200: CaseDetail, **R}, operation_id="claimCase", summary="领取办件",
+@router.post("/{number}/claim", response={200: CaseDetail, **W}, operation_id="claimCase", summary="领取办件",
              description="审批人员领取本部门未指派的办件。" + CONFLICT_DOC, openapi_extra=body_doc(RevisionIn))
 def claim_case(request, number: str):
     case = _staff_case(request.auth, number)
@@ -458,7 +461,7 @@ def claim_case(request, number: str):
     return _reload_detail(request.auth, case, as_staff=True)
 
 
-@router.post("/{number}/assign", response={200: CaseDetail, **R}, operation_id="assignCase", summary="指派承办人",
+@router.post("/{number}/assign", response={200: CaseDetail, **W}, operation_id="assignCase", summary="指派承办人",
              description="科室负责人或督办人员把办件指派给本部门的审批人员。" + CONFLICT_DOC)
 def assign_case(request, number: str, assignee_id: int = Body(..., description="承办人用户编号"),
                 expected_revision: int = Body(..., ge=0)):
@@ -472,7 +475,7 @@ def assign_case(request, number: str, assignee_id: int = Body(..., description="
     return _reload_detail(request.auth, case, as_staff=True)
 
 
-@router.post("/{number}/extend", response={200: CaseDetail, **R}, operation_id="extendCase", summary="延长办理期限",
+@router.post("/{number}/extend", response={200: CaseDetail, **W}, operation_id="extendCase", summary="延长办理期限",
              description="经本行政机关负责人批准延长一次，不超过10个工作日（行政许可法第四十二条第一款），"
                          "须录入批准人、职务、批准日期和批准文件文号；申请人收到新的办结日期和理由。"
                          "联办件（统一、联合、集中办理）的延期在联办件上录入。" + CONFLICT_DOC)
@@ -480,7 +483,7 @@ def extend_case(request, number: str, days: int = Body(..., description="延长�
                 reason: str = Body(..., max_length=300, description="延期理由（告知申请人）"),
                 approver_name: str = Body("", max_length=60, description="批准延期的本行政机关负责人姓名"),
                 approver_position: str = Body("", max_length=100, description="批准人职务"),
-                approved_on: date | None = Body(None, description="批准日期"),
+                approved_on: IsoDate | None = Body(None, description="批准日期"),
                 approval_document: str = Body("", max_length=100, description="批准文件文号（或审批单编号）"),
                 expected_revision: int = Body(..., ge=0)):
     case = _staff_case(request.auth, number)
@@ -492,7 +495,7 @@ def extend_case(request, number: str, days: int = Body(..., description="延长�
     return _reload_detail(request.auth, case, as_staff=True)
 
 
-@router.post("/{number}/special-procedure", response={200: CaseDetail, **R}, operation_id="startSpecialProcedure",
+@router.post("/{number}/special-procedure", response={200: CaseDetail, **W}, operation_id="startSpecialProcedure",
              summary="启动特别程序（暂停计时）",
              description="听证、招标、拍卖、检验检测检疫、鉴定、专家评审、现场勘验所需时间不计入办理时限"
                          "（行政许可法第四十五条）。" + CONFLICT_DOC)
@@ -507,7 +510,7 @@ def start_special_procedure(request, number: str,
     return _reload_detail(request.auth, case, as_staff=True)
 
 
-@router.post("/{number}/special-procedure/end", response={200: CaseDetail, **R}, operation_id="endSpecialProcedure",
+@router.post("/{number}/special-procedure/end", response={200: CaseDetail, **W}, operation_id="endSpecialProcedure",
              summary="结束特别程序（恢复计时）", description=CONFLICT_DOC)
 def end_special_procedure(request, number: str, comment: str = Body("", max_length=1000, description="结果说明"),
                           expected_revision: int = Body(..., ge=0)):
@@ -517,7 +520,7 @@ def end_special_procedure(request, number: str, comment: str = Body("", max_leng
     return _reload_detail(request.auth, case, as_staff=True)
 
 
-@router.post("/{number}/urges", response={201: UrgeOut, **R}, operation_id="urgeCase", summary="督办",
+@router.post("/{number}/urges", response={201: UrgeOut, **W}, operation_id="urgeCase", summary="督办",
              description="督办人员对职责范围内未办结的办件督办，承办人（或部门审批人员）收到通知。",
              openapi_extra=body_doc(UrgeIn))
 def urge_case(request, number: str):
@@ -528,7 +531,7 @@ def urge_case(request, number: str):
     return Status(201, urge_out(u))
 
 
-@router.post("/{number}/urges/{urge_id}/answer", response={200: UrgeOut, **R}, operation_id="answerUrge",
+@router.post("/{number}/urges/{urge_id}/answer", response={200: UrgeOut, **W}, operation_id="answerUrge",
              summary="督办反馈", openapi_extra=body_doc(UrgeAnswerIn))
 def answer_urge(request, number: str, urge_id: int):
     case = _staff_case(request.auth, number)
@@ -541,7 +544,7 @@ def answer_urge(request, number: str, urge_id: int):
     return urge_out(u)
 
 
-@router.post("/{number}/hand-over", response={200: CaseDetail, **R}, operation_id="handOverCase",
+@router.post("/{number}/hand-over", response={200: CaseDetail, **W}, operation_id="handOverCase",
              summary="窗口出件", description="申请人出示取件码，窗口人员核对后出件。",
              openapi_extra=body_doc(PickupIn))
 def hand_over(request, number: str):
@@ -552,7 +555,7 @@ def hand_over(request, number: str):
     return _reload_detail(request.auth, case, as_staff=True)
 
 
-@router.post("/{number}/ship", response={200: CaseDetail, **R}, operation_id="shipCase", summary="寄出办理结果",
+@router.post("/{number}/ship", response={200: CaseDetail, **W}, operation_id="shipCase", summary="寄出办理结果",
              description="邮寄送达的办件，缴费完成后交寄，返回运单号。")
 def ship_case(request, number: str):
     case = _staff_case(request.auth, number)

@@ -19,7 +19,7 @@ from tongban.cases import deadlines, materials, notices, selectors
 from tongban.cases.models import Case, Channel, DeliveryMethod, DeliveryStatus, Phase, Urge
 from tongban.cases.services import delivery, processing
 from tongban.catalog.selectors import materials_of
-from tongban.core.api_errors import invalid, load_json
+from tongban.core.api_errors import CodeLabel, IsoDate, invalid, load_json
 from tongban.core.masking import mask_id_number, mask_phone
 from tongban.forms.defaults import effective_form
 from tongban.forms.rendering import answers_for_display
@@ -30,18 +30,13 @@ ApiChannel = Literal["web", "mobile", "kiosk"]
 API_CHANNELS = (Channel.WEB, Channel.MOBILE, Channel.KIOSK)
 
 
-class CodeLabel(Schema):
-    code: str = Field(description="代码")
-    label: str = Field(description="名称")
-
-
 class MatterBrief(Schema):
     implementation_code: str = Field(description="实施编码")
     name: str = Field(description="事项名称（申请时的版本）")
     version: int = Field(description="申请所依据的事项版本号")
 
 
-class DepartmentBrief(Schema):
+class CaseDepartmentBrief(Schema):
     id: int = Field(description="部门内部编号")
     name: str = Field(description="实施部门")
 
@@ -67,7 +62,7 @@ class CaseBrief(Schema):
     revision: int = Field(description="修订号：办理操作须带上所见的修订号（expected_revision），防止重复办理")
     channel: CodeLabel = Field(description="申请渠道：window 窗口、web 网站、mobile 移动端、kiosk 自助终端")
     matter: MatterBrief
-    department: DepartmentBrief
+    department: CaseDepartmentBrief = Field(description="实施部门")
     applicant_name: str = Field(description="申请人")
     applicant_id_number: str = Field(description="申请人证件号码（列表中脱敏）")
     submitted_at: datetime | None = Field(None, description="提交时间")
@@ -98,7 +93,9 @@ class FileOut(Schema):
     download_url: str | None = Field(None, description="下载地址（仅申请人和有权限的工作人员可下载；草稿为空）")
 
 
-class MaterialOut(Schema):
+class CaseMaterialOut(Schema):
+    """A material of a draft with the files uploaded for it; the guide's own list is MatterMaterialOut."""
+
     id: int = Field(description="材料编号（上传时作为 material_id）")
     name: str = Field(description="材料名称")
     required: bool = Field(description="是否必要")
@@ -108,7 +105,7 @@ class MaterialOut(Schema):
     files: list[FileOut] = Field(description="已上传的文件")
 
 
-class EventOut(Schema):
+class CaseEventOut(Schema):
     at: datetime = Field(description="时间")
     actor: str = Field(description="操作人")
     action: str = Field(description="动作代码")
@@ -169,7 +166,9 @@ class PendingMaterialOut(Schema):
     received_at: datetime | None = Field(None, description="补齐时间")
 
 
-class ResultOut(Schema):
+class CaseResultOut(Schema):
+    """A result the case was given (证照、批文); what the matter gives in general is MatterResultOut."""
+
     name: str = Field(description="结果名称")
     number: str = Field(description="证照/文书编号")
     issued_on: date = Field(description="发证日期")
@@ -209,11 +208,11 @@ class CaseDetail(CaseBrief):
     special_procedure: bool = Field(description="是否在特别程序中（暂停计时）")
     extension_days: int = Field(description="已延长的工作日")
     files: list[FileOut]
-    timeline: list[EventOut] = Field(description="办理记录；申请人只看到对其公开的记录")
+    timeline: list[CaseEventOut] = Field(description="办理记录；申请人只看到对其公开的记录")
     notices: list[NoticeOut] = Field(description="可下载的文书")
     correction: CorrectionOut | None = Field(None, description="待补正时的一次性告知内容")
     pending_materials: list[PendingMaterialOut] = Field(description="容缺受理待补齐的材料")
-    results: list[ResultOut] = Field(description="办理结果（证照、批文、决定书）")
+    results: list[CaseResultOut] = Field(description="办理结果（证照、批文、决定书）")
     payment: PaymentOut
     delivery: DeliveryOut
     actions: list[ActionOut] = Field(description="当前用户可执行的办理动作（工作人员）")
@@ -229,7 +228,7 @@ class DraftOut(Schema):
     answers: dict[str, Any] = Field(description="已保存的申请表内容（只保存通过校验的字段）")
     errors: dict[str, str] = Field(description="本次保存未通过校验的字段及中文原因（其余字段已保存）")
     form: list[dict[str, Any]] = Field(description="申请表字段定义（key、type、label、required、options、help…）")
-    materials: list[MaterialOut] = Field(description="申请材料及已上传文件")
+    materials: list[CaseMaterialOut] = Field(description="申请材料及已上传文件")
     missing: list[str] = Field(description="提交前还需上传的材料名称")
     url: str = Field(description="草稿的 API 地址")
     submit_url: str = Field(description="提交草稿的 API 地址")
@@ -282,8 +281,8 @@ class CorrectionItemIn(Schema):
 class ResultIn(Schema):
     name: str = Field(max_length=200, description="结果名称（与事项的办理结果一致）")
     number: str = Field("", max_length=80, description="证照/文书编号")
-    issued_on: date | None = Field(None, description="发证日期（默认今天）")
-    valid_until: date | None = Field(None, description="有效期至")
+    issued_on: IsoDate | None = Field(None, description="发证日期（默认今天）")
+    valid_until: IsoDate | None = Field(None, description="有效期至")
 
 
 class _Params(Schema):
@@ -296,7 +295,7 @@ class NoParams(_Params):
 
 class RongqueParams(_Params):
     materials: list[int] = Field(description="容缺的材料编号")
-    due_on: date = Field(description="承诺补齐日期")
+    due_on: IsoDate = Field(description="承诺补齐日期")
 
 
 class CommitmentParams(_Params):

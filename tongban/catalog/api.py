@@ -33,9 +33,9 @@ from tongban.catalog.selectors import (
     guide_data,
     public_implementations,
 )
-from tongban.core.api_errors import MAX_PAGE, ErrorOut, invalid, not_found, register_field_labels
+from tongban.core.api_errors import MAX_PAGE, errors, invalid, not_found, register_field_labels
 from tongban.org import selectors as org_selectors
-from tongban.org.api import division_by_code
+from tongban.org.api import DivisionCode, division_by_code
 from tongban.org.models import Department, Level
 
 router = Router()
@@ -45,8 +45,6 @@ register_field_labels({
     "theme": "主题分类", "q": "关键词", "level": "层级", "implementation_code": "实施编码",
     "number": "版本号", "kind": "类别", "audience": "对象",
 })
-
-ERRORS = {404: ErrorOut, 422: ErrorOut}
 
 
 def guide_url(code: str) -> str:
@@ -90,13 +88,13 @@ def _item(impl: Implementation) -> dict:
     }
 
 
-@router.get("/matters", response={200: MatterPage, 422: ErrorOut}, tags=["事项目录"], operation_id="listMatters",
+@router.get("/matters", response={200: MatterPage, **errors(422)}, tags=["事项目录"], operation_id="listMatters",
             summary="事项（实施清单）列表",
             description="已发布、在用的实施清单条目，分页返回。筛选条件可组合；区划包含其下级区划。"
                         "参数不合法（如事项类型不存在、区划代码未知）时返回 422，fields 中用中文指出哪个参数有误。")
 def list_matters(
     request,
-    division: str | None = Query(None, description="区划代码：该区划及下级区划的部门实施的事项，如 439901"),
+    division: DivisionCode | None = Query(None, description="区划代码：该区划及下级区划的部门实施的事项，如 439901"),
     department: str | None = Query(None, description="实施部门：部门编号或18位统一社会信用代码"),
     matter_type: MatterType | None = Query(None, alias="type", description="事项类型代码，如 01 行政许可、20 公共服务"),
     service_object: str | None = Query(None, alias="object", max_length=2,
@@ -159,7 +157,7 @@ def _guide_response(request, response: HttpResponse, impl: Implementation, versi
     return data
 
 
-@router.get("/matters/{implementation_code}", response={200: GuideOut, 304: None, 404: ErrorOut, 422: ErrorOut},
+@router.get("/matters/{implementation_code}", response={200: GuideOut, 304: None, **errors(404, 422)},
             tags=["事项目录"], operation_id="getGuide", summary="办事指南（当前版本）",
             description="一个实施清单条目的办事指南，结构化返回标准要素（受理条件、申请材料、流程、时限、收费、结果）"
                         "和本地要素（地点、时间、电话）。响应带 ETag 和 Last-Modified，可用 If-None-Match 条件请求（304）。"
@@ -171,7 +169,7 @@ def get_guide(request, response: HttpResponse,
 
 
 @router.get("/matters/{implementation_code}/versions/{number}",
-            response={200: GuideOut, 304: None, 404: ErrorOut, 422: ErrorOut}, tags=["事项目录"],
+            response={200: GuideOut, 304: None, **errors(404, 422)}, tags=["事项目录"],
             operation_id="getGuideVersion", summary="办事指南（指定的已发布版本）",
             description="按版本号读取曾经发布过的办事指南（例如办件受理时所依据的版本）。草稿、待审核和已取消的版本不公开。")
 def get_guide_version(request, response: HttpResponse,
@@ -184,7 +182,7 @@ def get_guide_version(request, response: HttpResponse,
     return _guide_response(request, response, impl, version)
 
 
-@router.get("/categories", response={200: list[CategoryOut], 422: ErrorOut}, tags=["代码表"],
+@router.get("/categories", response={200: list[CategoryOut], **errors(422)}, tags=["代码表"],
             operation_id="listCategories", summary="主题分类",
             description="个人和法人的主题分类、人生阶段/经营周期。分类代码可用作 /matters 的 theme 参数。")
 def list_categories(
@@ -201,7 +199,7 @@ def _choices(choices) -> list[dict]:
     return [{"code": value, "label": label} for value, label in choices.choices]
 
 
-@router.get("/code-tables", response=CodeTablesOut, tags=["代码表"], operation_id="getCodeTables",
+@router.get("/code-tables", response={200: CodeTablesOut, **errors()}, tags=["代码表"], operation_id="getCodeTables",
             summary="代码表", description="事项类型、行使层级、服务对象、办件类型、网上办理深度、通办范围、材料形式与来源、"
                                         "结果类型、版本状态的代码和名称（GB/T 39046-2020）。")
 def code_tables(request):

@@ -4,10 +4,7 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
-
-class CodeLabel(Schema):
-    code: str = Field(description="代码")
-    label: str = Field(description="名称")
+from tongban.core.api_errors import CodeLabel
 
 
 class IntCodeLabel(Schema):
@@ -61,7 +58,9 @@ class ImplementingBody(Schema):
     division: str = Field(description="实施主体所在区划全称")
 
 
-class MaterialOut(Schema):
+class MatterMaterialOut(Schema):
+    """A material the guide lists (申请材料), as published; a draft's materials are CaseMaterialOut."""
+
     name: str = Field(description="材料名称")
     form: str = Field(description="材料形式代码：original 原件、copy 复印件、both 原件和复印件、electronic 电子材料")
     form_label: str = Field(description="材料形式")
@@ -93,7 +92,9 @@ class FeeOut(Schema):
     reducible: str = Field(description="减免政策")
 
 
-class ResultOut(Schema):
+class MatterResultOut(Schema):
+    """A result the matter gives (办理结果); what a case was given is CaseResultOut."""
+
     name: str = Field(description="结果名称")
     kind: str = Field(description="结果类型代码：licence 证照、approval 批文、other 其他")
     kind_label: str = Field(description="结果类型")
@@ -180,9 +181,9 @@ class GuideOut(Schema):
     intermediary: str = Field(description="中介服务")
     quantity_limit: str = Field(description="数量限制")
     result_delivery: str = Field(description="结果送达方式")
-    materials: list[MaterialOut] = Field(description="申请材料")
+    materials: list[MatterMaterialOut] = Field(description="申请材料")
     steps: list[StepOut] = Field(description="办理流程")
-    results: list[ResultOut] = Field(description="办理结果")
+    results: list[MatterResultOut] = Field(description="办理结果")
     faqs: list[FaqOut] = Field(description="常见问题")
     form_fields: list[FormFieldOut] = Field(description="申请表单字段（本版本自带的表单；未设置时为按服务对象生成的"
                                                         "标准申请人信息表）")

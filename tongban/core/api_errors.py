@@ -2,14 +2,20 @@
 
 `fields` maps a parameter (as the client spelled it) to Chinese messages that name the field,
 so a client can show them next to its own inputs and a person can read them as they are.
-Routers register the Chinese labels of their parameters with `register_field_labels()`.
+Routers register the Chinese labels of their parameters with `register_field_labels()`, and list the
+error statuses an operation answers with `errors()`, so the OpenAPI documents each of them.
 JSON bodies are read with `load_json()` (the API's parser and the operations that read the body
 themselves): a NUL, a lone surrogate or absurd nesting is a 400, not a 500 further on.
+
+Also the two shapes every router shares, so each has one name in the OpenAPI: CodeLabel (a code with
+its Chinese name) and IsoDate (a date parameter that takes only YYYY-MM-DD, refused in Chinese).
 """
 
 import json
 import math
 import re
+from datetime import date
+from typing import Annotated
 
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation, ValidationError
 from django.http import Http404, JsonResponse
@@ -18,18 +24,51 @@ from ninja import Field, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 
 from tongban.core import unavailable
 
 
 class ErrorOut(Schema):
-    """The body of every error response; use it in `response={404: ErrorOut, 422: ErrorOut}`."""
+    """The body of every error response; routers document it with `errors()`."""
 
     code: str = Field(description="错误代码：invalid 参数有误、bad_request 请求无法处理（如含空字符）、not_found 未找到、"
-                                  "forbidden 无权访问、unauthenticated 未登录、"
+                                  "forbidden 无权访问、unauthenticated 未登录、csrf_failed CSRF 校验失败、"
+                                  "conflict 修订号不一致、duplicate 重复提交、http_error 其他请求错误、"
                                   "unavailable 系统繁忙（503，数据库暂时不可用，按 Retry-After 秒数后重试）")
     message: str = Field(description="中文错误说明，可直接展示给用户")
     fields: dict[str, list[str]] | None = Field(None, description="按参数名列出的中文错误说明（仅参数有误时）")
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """The error answers of an operation, for its `response=`: {200: X, **errors(404, 422)}.
+
+    401 未登录, 403 无权访问 or CSRF, 404 未找到, 409 冲突, 422 参数有误, as the operation says. Every
+    operation also lists 400 (any request can carry a NUL byte or broken Unicode, refused before the
+    view: core.middleware, load_json) and 503 (the database is unavailable: core.unavailable)."""
+    return {status: ErrorOut for status in sorted({*statuses, 400, 503})}
+
+
+class CodeLabel(Schema):
+    """A coded value with its Chinese name (状态、类型、渠道…): one shape, one name in the OpenAPI."""
+
+    code: str = Field(description="代码")
+    label: str = Field(description="中文名称")
+
+
+def _iso_date(value):
+    # OpenAPI's `format: date` is RFC 3339 full-date; pydantic would also take 0 or "0" (1970-01-01, a
+    # Unix time) and a datetime at midnight, which a client sending them surely did not mean.
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    if isinstance(value, date):
+        return value
+    raise PydanticCustomError("date_parsing", "Input should be a date in the format YYYY-MM-DD")
+
+
+# A date parameter or body field: only YYYY-MM-DD.
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 class ApiError(Exception):
@@ -125,6 +164,10 @@ def install_error_handlers(api):
         fields = {}
         for err in exc.errors:
             loc = [str(p) for p in err.get("loc", [])[1:]]
+            if len(loc) > 1 and loc[0] == "body" and err["loc"][0] == "body":
+                # A schema body parameter (`body: RateIn`) nests its fields under its own name, but the
+                # client sent them at the top of the JSON: name them as sent ("level", not "body.level").
+                loc = loc[1:]
             # Query and path parameters come flattened: the first part is the parameter name.
             key = ".".join(loc) or "body"
             name = loc[0] if loc else "body"

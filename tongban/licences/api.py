@@ -5,13 +5,14 @@ A licence that is not the caller's (or outside an approver's scope) answers 404 
 """
 
 from datetime import date, datetime
+from typing import Literal
 
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Path, Router, Schema
 
 from tongban.cases.api import CaseSessionAuth
-from tongban.core.api_errors import ErrorOut, invalid, not_found, register_field_labels
+from tongban.core.api_errors import CodeLabel, IsoDate, errors, invalid, not_found, register_field_labels
 from tongban.core.masking import mask_id_number
 from tongban.core.sm import DEFAULT_USER_ID
 from tongban.licences import selectors, verification
@@ -26,12 +27,9 @@ register_field_labels({"payload": "二维码内容", "identifier": "证照标识
                        "reason": "原因", "data": "证照信息", "holder_name": "持证主体名称",
                        "valid_until": "有效期至", "number": "证照编号"}, path_prefix="/api/v1/licences")
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
-
-
-class CodeLabel(Schema):
-    code: str = Field(description="代码")
-    label: str = Field(description="中文名称")
+# Session callers (the holder, the issuing department's approvers); a JSON body ninja cannot parse is 400.
+ERRORS = errors(401, 403, 404, 422)
+BODY_ERRORS = errors(400, 401, 403, 404, 422)
 
 
 class SealOut(Schema):
@@ -46,7 +44,7 @@ class SealOut(Schema):
     valid_until: datetime | None = Field(None, description="停用时间；此后不再签章")
 
 
-@router.get("/seals", response=list[SealOut], summary="公布的电子印章公钥",
+@router.get("/seals", response={200: list[SealOut], **errors()}, operation_id="listSeals", summary="公布的电子印章公钥",
             description="全部在用和已停用的发证部门 SM2 公钥。离线核验二维码时按二维码中的密钥标识 k 取用公钥，"
                         "并核对签章日期 t 在 valid_from 与 valid_until 之间。")
 def seals(request):
@@ -91,7 +89,8 @@ def _verify_out(result: verification.Result) -> VerifyOut:
     return out
 
 
-@router.post("/verify", response={200: VerifyOut, 404: ErrorOut, 422: ErrorOut}, summary="核验电子证照",
+@router.post("/verify", response={200: VerifyOut, **errors(400, 404, 422)}, operation_id="verifyLicence",
+             summary="核验电子证照",
              description="按二维码内容（先用公布的公钥验签，再查证照库状态）或证照标识核验。内容被改动一个字符即判定为被篡改。")
 def verify(request, body: VerifyIn):
     if body.payload.strip():
@@ -131,14 +130,15 @@ def _licence_out(lic: Licence) -> LicenceOut:
                       url=reverse("licence-detail", args=[lic.identifier]))
 
 
-@router.get("/mine", response={200: list[LicenceOut], **ERRORS}, auth=CaseSessionAuth(), summary="我的证照",
+@router.get("/mine", response={200: list[LicenceOut], **ERRORS}, auth=CaseSessionAuth(), operation_id="listMyLicences",
+            summary="我的证照",
             description="本人（按公民身份号码）及本人经授权代办的单位（按统一社会信用代码）持有的现行证照。")
 def mine(request):
     return [_licence_out(lic) for lic in selectors.wallet(request.auth)]
 
 
 class ShareIn(Schema):
-    days: int = Field(description="链接有效期：1 或 7 天")
+    days: Literal[1, 7] = Field(description="链接有效期：1 或 7 天")
 
 
 class ShareOut(Schema):
@@ -146,8 +146,9 @@ class ShareOut(Schema):
     expires_at: datetime = Field(description="链接失效时间")
 
 
-@router.post("/mine/{identifier}/share", response={200: ShareOut, **ERRORS}, auth=CaseSessionAuth(),
-             summary="生成证照分享链接", description="持证人生成一个会过期的核验链接（1 天或 7 天），他人打开即可核验该证照。")
+@router.post("/mine/{identifier}/share", response={200: ShareOut, **BODY_ERRORS}, auth=CaseSessionAuth(),
+             operation_id="shareLicence", summary="生成证照分享链接",
+             description="持证人生成一个会过期的核验链接（1 天或 7 天），他人打开即可核验该证照。")
 def share(request, body: ShareIn, identifier: str = Path(..., description="证照标识")):
     licence = selectors.licence_for_holder(request.auth, identifier)
     if licence is None:
@@ -167,8 +168,9 @@ class RevokeIn(Schema):
     reason: str = Field(description="注销原因", max_length=300)
 
 
-@router.post("/{identifier}/revoke", response={200: LicenceOut, **ERRORS}, auth=CaseSessionAuth(),
-             summary="注销证照", description="发证部门审批人员注销证照，须写明原因；证照记录和签章保留，核验结果为“已注销”。")
+@router.post("/{identifier}/revoke", response={200: LicenceOut, **BODY_ERRORS}, auth=CaseSessionAuth(),
+             operation_id="revokeLicence", summary="注销证照",
+             description="发证部门审批人员注销证照，须写明原因；证照记录和签章保留，核验结果为“已注销”。")
 def revoke(request, body: RevokeIn, identifier: str = Path(..., description="证照标识")):
     return _licence_out(revoke_licence(request.auth, _staff_licence(request.auth, identifier), reason=body.reason))
 
@@ -178,11 +180,12 @@ class ChangeIn(Schema):
     data: dict[str, str] = Field(default_factory=dict, description="要变更的证照信息字段及新值")
     holder_name: str | None = Field(None, description="新的持证主体名称（不变则不填）", max_length=200)
     number: str | None = Field(None, description="新的证照编号（不变则不填）", max_length=80)
-    valid_until: date | None = Field(None, description="新的有效期至（不变则不填）")
+    valid_until: IsoDate | None = Field(None, description="新的有效期至（不变则不填）")
 
 
-@router.post("/{identifier}/change", response={200: LicenceOut, **ERRORS}, auth=CaseSessionAuth(),
-             summary="变更证照", description="签发新版本（新的证照标识和签章），原版本保留并标记为“已变更”。")
+@router.post("/{identifier}/change", response={200: LicenceOut, **BODY_ERRORS}, auth=CaseSessionAuth(),
+             operation_id="changeLicence", summary="变更证照",
+             description="签发新版本（新的证照标识和签章），原版本保留并标记为“已变更”。")
 def change(request, body: ChangeIn, identifier: str = Path(..., description="证照标识")):
     licence = _staff_licence(request.auth, identifier)
     return _licence_out(change_licence(request.auth, licence, reason=body.reason, data=body.data,

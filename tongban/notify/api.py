@@ -5,7 +5,7 @@ import datetime as dt
 from ninja import Field, Query, Router, Schema
 from ninja.security import SessionAuth
 
-from tongban.core.api_errors import ErrorOut, register_field_labels
+from tongban.core.api_errors import errors, register_field_labels
 from tongban.notify import selectors
 
 router = Router(tags=["站内消息"], auth=SessionAuth())
@@ -32,7 +32,7 @@ class InboxQuery(Schema):
     unread: bool = Field(False, description="只列未读消息")
 
 
-@router.get("", response={200: InboxOut, 401: ErrorOut, 422: ErrorOut}, operation_id="listMyMessages",
+@router.get("", response={200: InboxOut, **errors(401, 422)}, operation_id="listMyMessages",
             summary="我的站内消息")
 def list_messages(request, q: Query[InboxQuery]):
     items = selectors.unread(request.auth) if q.unread else selectors.inbox(request.auth)

@@ -4,10 +4,12 @@ Everything here is public information (政务公开); nothing is scoped by user.
 """
 
 import re
+from typing import Annotated
 
 from ninja import Path, Query, Router
+from pydantic import WithJsonSchema
 
-from tongban.core.api_errors import invalid, not_found, register_field_labels
+from tongban.core.api_errors import errors, invalid, not_found, register_field_labels
 from tongban.org import selectors
 from tongban.org.models import Department, Division, Level, ServiceSite
 from tongban.org.schemas import DepartmentOut, DivisionDetailOut, DivisionOut, SiteDetailOut, SiteOut
@@ -18,6 +20,9 @@ register_field_labels({"parent": "上级区划代码", "level": "层级", "divis
                        "code": "区划代码", "credit_code": "统一社会信用代码", "site_id": "服务场所编号"})
 
 _DIVISION_CODE = re.compile(r"\d{6}|\d{9}|\d{12}")
+# A division code parameter (empty: no filter): its format is documented in the OpenAPI and checked by
+# division_by_code, which names the parameter in Chinese (a pydantic pattern would only say 格式不正确).
+DivisionCode = Annotated[str, WithJsonSchema({"type": "string", "pattern": r"^(\d{6}|\d{9}|\d{12})?$"})]
 
 
 def division_by_code(code: str, field: str, label: str) -> Division:
@@ -56,12 +61,13 @@ def _site_out(s: ServiceSite) -> dict:
             "longitude": s.longitude, "latitude": s.latitude, "traffic": s.traffic}
 
 
-@router.get("/divisions", response=list[DivisionOut], tags=["行政区划与部门"], operation_id="listDivisions",
+@router.get("/divisions", response={200: list[DivisionOut], **errors(422)}, tags=["行政区划与部门"], operation_id="listDivisions",
             summary="行政区划列表",
-            description="按上级区划和层级筛选行政区划（市、县、乡镇/街道、村/社区）。不带参数时返回全部。")
+            description="按上级区划和层级筛选行政区划（市、县、乡镇/街道、村/社区）。不带参数时返回全部。"
+                        "上级区划代码格式有误或不存在时返回 422。")
 def list_divisions(
     request,
-    parent: str | None = Query(None, description="上级区划代码：只返回其直接下级，如 439901"),
+    parent: DivisionCode | None = Query(None, description="上级区划代码：只返回其直接下级，如 439901"),
     level: Level | None = Query(None, description="层级：3 市级，4 县级，5 镇（乡、街道）级，6 村（社区）级"),
 ):
     qs = selectors.divisions(parent=division_by_code(parent, "parent", "上级区划代码") if parent else None,
@@ -69,7 +75,7 @@ def list_divisions(
     return [_division_out(d) for d in qs]
 
 
-@router.get("/divisions/{code}", response=DivisionDetailOut, tags=["行政区划与部门"], operation_id="getDivision",
+@router.get("/divisions/{code}", response={200: DivisionDetailOut, **errors(404)}, tags=["行政区划与部门"], operation_id="getDivision",
             summary="行政区划详情", description="一个区划及其直接下级、部门数和服务场所数。未知代码返回 404。")
 def get_division(request, code: str = Path(..., description="行政区划代码")):
     division = selectors.division_detail(code)
@@ -79,20 +85,21 @@ def get_division(request, code: str = Path(..., description="行政区划代码"
             "department_count": division.n_departments, "site_count": division.n_sites}
 
 
-@router.get("/departments", response=list[DepartmentOut], tags=["行政区划与部门"], operation_id="listDepartments",
+@router.get("/departments", response={200: list[DepartmentOut], **errors(422)}, tags=["行政区划与部门"], operation_id="listDepartments",
             summary="部门列表",
-            description="按区划（含下级区划）和条线筛选部门。条线把各层级的同类部门（如各级市场监管局）联系起来。")
+            description="按区划（含下级区划）和条线筛选部门。条线把各层级的同类部门（如各级市场监管局）联系起来。"
+                        "区划代码格式有误或不存在、条线代码过长时返回 422。")
 def list_departments(
     request,
-    division: str | None = Query(None, description="区划代码：返回该区划及其下级区划的部门"),
+    division: DivisionCode | None = Query(None, description="区划代码：返回该区划及其下级区划的部门"),
     sector: str | None = Query(None, max_length=40, description="条线代码，如 market"),
 ):
     qs = selectors.departments(division_ids=_below(division) if division else None, sector=sector)
     return [_department_out(d) for d in qs]
 
 
-@router.get("/departments/{credit_code}", response=DepartmentOut, tags=["行政区划与部门"],
-            operation_id="getDepartment", summary="部门详情", description="按统一社会信用代码查询部门。")
+@router.get("/departments/{credit_code}", response={200: DepartmentOut, **errors(404)}, tags=["行政区划与部门"],
+            operation_id="getDepartment", summary="部门详情", description="按统一社会信用代码查询部门。未找到返回 404。")
 def get_department(request, credit_code: str = Path(..., description="部门的统一社会信用代码（18位）")):
     department = selectors.department_by_credit_code(credit_code.upper())
     if department is None:
@@ -100,15 +107,17 @@ def get_department(request, credit_code: str = Path(..., description="部门的�
     return _department_out(department)
 
 
-@router.get("/sites", response=list[SiteOut], tags=["服务场所"], operation_id="listSites", summary="服务场所列表",
-            description="政务服务中心、便民服务中心和便民服务站；按区划（含下级区划）筛选。")
-def list_sites(request, division: str | None = Query(None, description="区划代码：返回该区划及其下级区划的场所")):
+@router.get("/sites", response={200: list[SiteOut], **errors(422)}, tags=["服务场所"], operation_id="listSites",
+            summary="服务场所列表",
+            description="政务服务中心、便民服务中心和便民服务站；按区划（含下级区划）筛选。区划代码格式有误或不存在时返回 422。")
+def list_sites(request, division: DivisionCode | None = Query(None, description="区划代码：返回该区划及其下级区划的场所")):
     qs = selectors.sites(division_ids=_below(division) if division else None)
     return [_site_out(s) for s in qs]
 
 
-@router.get("/sites/{site_id}", response=SiteDetailOut, tags=["服务场所"], operation_id="getSite",
-            summary="服务场所详情", description="一个服务场所及其窗口和进驻部门。")
+@router.get("/sites/{site_id}", response={200: SiteDetailOut, **errors(404, 422)}, tags=["服务场所"],
+            operation_id="getSite", summary="服务场所详情",
+            description="一个服务场所及其窗口和进驻部门。编号不是整数时返回 422，未找到返回 404。")
 def get_site(request, site_id: int = Path(..., description="服务场所编号")):
     site = selectors.site_detail(site_id)
     if site is None:

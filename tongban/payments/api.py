@@ -6,19 +6,14 @@ from datetime import datetime
 from ninja import Field, Router, Schema
 from ninja.security import django_auth
 
-from tongban.core.api_errors import ErrorOut, register_field_labels
+from tongban.core.api_errors import CodeLabel, errors, register_field_labels
 from tongban.payments import services
 from tongban.payments.models import PaymentOrder, yuan
 from tongban.payments.selectors import order_for_user
 
-router = Router(tags=["payments"])
+router = Router(tags=["缴费"])
 
 register_field_labels({"order_no": "订单号"})
-
-
-class CodeLabel(Schema):
-    code: str
-    label: str
 
 
 class ItemOut(Schema):
@@ -40,8 +35,8 @@ class OrderOut(Schema):
     channel: CodeLabel | None = Field(None, description="缴费渠道：online 网上支付、window 窗口缴费")
     paid_at: datetime | None = Field(None, description="支付时间")
     receipt_no: str = Field(description="票据号码（已支付时）")
-    created_at: datetime
-    items: list[ItemOut]
+    created_at: datetime = Field(description="开单时间")
+    items: list[ItemOut] = Field(description="收费明细")
     pay_url: str = Field(description="缴费页面")
     receipt_url: str | None = Field(None, description="电子票据页面（已支付时）")
 
@@ -50,7 +45,7 @@ class PayOut(Schema):
     redirect_url: str = Field(description="支付平台收银台地址：将浏览器转到此地址完成支付")
 
 
-ERRORS = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut}
+ERRORS = errors(401, 403, 404, 422)
 
 
 def _out(order: PaymentOrder) -> dict:
@@ -68,14 +63,16 @@ def _out(order: PaymentOrder) -> dict:
     }
 
 
-@router.get("/{order_no}", response={200: OrderOut, **ERRORS}, auth=django_auth,
-            summary="查看本人的缴费订单")
+@router.get("/{order_no}", response={200: OrderOut, **ERRORS}, auth=django_auth, operation_id="getPaymentOrder",
+            summary="查看本人的缴费订单", description="未登录返回 401；不是本人的订单与不存在的一样返回 404。")
 def get_order(request, order_no: str):
     return _out(order_for_user(request.user, order_no))
 
 
-@router.post("/{order_no}/pay", response={200: PayOut, **ERRORS}, auth=django_auth,
-             summary="发起网上支付，返回收银台地址")
+@router.post("/{order_no}/pay", response={200: PayOut, **ERRORS}, auth=django_auth, operation_id="payOrder",
+             summary="发起网上支付，返回收银台地址",
+             description="登录会话调用须在请求头 X-CSRFToken 中携带 Cookie csrftoken 的值（否则返回 403）；"
+                         "订单已支付或已关闭时返回 422。")
 def pay(request, order_no: str):
     order = order_for_user(request.user, order_no)
     # A paid or closed order raises ValidationError: the API's handler answers 422 in Chinese.

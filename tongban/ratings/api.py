@@ -10,14 +10,14 @@ from typing import Literal
 
 from django.core.exceptions import ValidationError
 from django.views.decorators.csrf import ensure_csrf_cookie
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import HttpError
 
 from tongban.cases.api import CaseSessionAuth
 from tongban.cases.models import BundlePhase
 from tongban.catalog.selectors import matter_named
-from tongban.core.api_errors import ApiError, ErrorOut, not_found, register_field_labels
+from tongban.core.api_errors import ApiError, IsoDate, errors, not_found, register_field_labels
 from tongban.org.selectors import site_by_id
 from tongban.ratings import selectors, statistics
 from tongban.ratings.models import DUPLICATE_MESSAGE, BadRatingReview, Rating, RatingChannel
@@ -37,7 +37,8 @@ register_field_labels({
     "matter_text": "想办的事", "description": "遇到的问题", "contact_name": "联系人", "contact_phone": "联系电话",
     "site_id": "办事地点", "place_text": "地点说明", "by": "统计维度", "start": "开始日期", "end": "结束日期",
 }, path_prefix="/api/v1/ratings")
-R = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+# The staff loop: session login (401), CSRF on writes and scope (403), a review out of scope is 404.
+STAFF = errors(401, 403, 404, 422)
 CSRF_NOTE = " 无需登录；带登录会话（Cookie sessionid）调用时须在请求头 X-CSRFToken 中携带 Cookie csrftoken 的值，否则返回 403。"
 
 
@@ -52,19 +53,19 @@ def _invalid(exc: ValidationError) -> ApiError:
 # -- schemas ---------------------------------------------------------------------------------------
 
 class RateIn(Schema):
-    level: int = Field(description="评价等级：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意")
+    level: int = Field(ge=1, le=5, description="评价等级：5 非常满意，4 满意，3 基本满意，2 不满意，1 非常不满意")
     scores: dict[str, int] = Field(default_factory=dict, description="分项评价：{指标代码: 等级}，见 GET /ratings/indicators")
     comment: str = Field("", max_length=500)
     anonymous: bool = False
     via: Literal["qr", "sms", "pc", "mobile"] = Field("qr", description="评价渠道：qr 二维码、sms 短信链接、pc、mobile")
 
 
-class EventOut(Schema):
-    at: datetime
-    label: str
-    comment: str
+class RatingEventOut(Schema):
+    at: datetime = Field(description="时间")
+    label: str = Field(description="事件")
+    comment: str = Field(description="说明")
     actor: str | None = Field(None, description="操作人（仅工作人员可见）")
-    step: str | None = None
+    step: str | None = Field(None, description="所在环节（仅工作人员可见）")
     ip: str | None = Field(None, description="来源IP（仅工作人员可见）")
 
 
@@ -83,7 +84,7 @@ class RatingOut(Schema):
     rated_at: datetime
     status: str | None = Field(None, description="差评处理状态（仅差评）")
     feedback: str | None = Field(None, description="给评价人的处理结果（仅差评）")
-    history: list[EventOut] = Field(default_factory=list)
+    history: list[RatingEventOut] = Field(default_factory=list, description="差评处理记录（公开部分）")
 
 
 class CaseRatingOut(Schema):
@@ -109,7 +110,7 @@ class ReviewOut(Schema):
     rater_name: str
     rater_phone: str
     actions: list[str]
-    history: list[EventOut]
+    history: list[RatingEventOut]
 
 
 class ActIn(Schema):
@@ -134,6 +135,40 @@ class TicketIn(Schema):
     contact_phone: str
     site_id: int | None = None
     place_text: str = ""
+
+
+class IndicatorOut(Schema):
+    code: str = Field(description="指标代码（评价时作为 scores 的键）")
+    name: str = Field(description="指标名称")
+    overall: bool = Field(description="是否总体评价")
+
+
+class StatsRowOut(Schema):
+    name: str = Field(description="部门、事项或窗口名称")
+    total: int = Field(description="评价数")
+    good_rate: float | None = Field(None, description="好评率（0–1）；无评价为空")
+    bad: int = Field(description="差评数")
+    bad_closed: int = Field(description="已办结的差评数")
+    bad_on_time: int = Field(description="按时整改办结的差评数")
+    on_time_rate: float | None = Field(None, description="差评按时整改率（0–1）；无差评为空")
+    levels: dict[str, int] = Field(description="各评价等级的数量：等级名称 → 数量")
+
+
+class StatsTotalOut(Schema):
+    total: int = Field(description="评价数")
+    good_rate: float | None = Field(None, description="好评率（0–1）；无评价为空")
+    bad: int = Field(description="差评数")
+    bad_closed: int = Field(description="已办结的差评数")
+    bad_on_time: int = Field(description="按时整改办结的差评数")
+    on_time_rate: float | None = Field(None, description="差评按时整改率（0–1）；无差评为空")
+
+
+class StatsOut(Schema):
+    start: date = Field(description="统计开始日期")
+    end: date = Field(description="统计结束日期")
+    by: str = Field(description="统计维度：department 部门、matter 事项、window 窗口")
+    rows: list[StatsRowOut] = Field(description="按维度分列，评价数多的在前")
+    total: StatsTotalOut = Field(description="合计")
 
 
 class TicketOut(Schema):
@@ -203,14 +238,15 @@ def _case_or_404(token: str):
 
 # -- public -----------------------------------------------------------------------------------------
 
-@router.get("/indicators", response=list[dict], operation_id="ratingIndicators", summary="评价指标")
-def indicators(request, mode: Literal["online", "window"] = "online"):
+@router.get("/indicators", response={200: list[IndicatorOut], **errors(422)}, operation_id="ratingIndicators",
+            summary="评价指标", description="网上（online）或窗口（window）评价的分项指标。")
+def indicators(request, mode: Literal["online", "window"] = Query("online", description="online 网上评价、window 窗口评价")):
     return [{"code": i.code, "name": i.name, "overall": i.is_overall}
             for i in selectors.active_indicators(mode)]
 
 
-@router.get("/rate/{token}", response={200: CaseRatingOut, **R}, operation_id="readCaseRating",
-            summary="通过评价链接读取办件及评价（含差评处理结果）")
+@router.get("/rate/{token}", response={200: CaseRatingOut, **errors(404)}, operation_id="readCaseRating",
+            summary="通过评价链接读取办件及评价（含差评处理结果）", description="评价链接无效时返回 404。")
 def read_case_rating(request, token: str):
     bundle = _joint_of(token)
     if bundle is not None:
@@ -225,9 +261,10 @@ def read_case_rating(request, token: str):
             "rating": _rating_out(rating) if rating else None}
 
 
-@router.post("/rate/{token}", response={201: RatingOut, **R}, operation_id="rateCase",
-             summary="评价办件（一事一评）", description="同一办件同一次办理只能评价一次，重复评价返回 409。"
-                                                     + CSRF_NOTE)
+@router.post("/rate/{token}", response={201: RatingOut, **errors(400, 403, 404, 409, 422)}, operation_id="rateCase",
+             summary="评价办件（一事一评）",
+             description="同一办件同一次办理只能评价一次，重复评价返回 409；评价链接无效返回 404；等级或分项有误返回 422。"
+                         + CSRF_NOTE)
 def rate_case(request, token: str, body: RateIn):
     _session_csrf(request)
     bundle = _joint_of(token)
@@ -246,9 +283,12 @@ def rate_case(request, token: str, body: RateIn):
     return Status(201, _rating_out(selectors.rating_by_id(rating.pk)))
 
 
-@router.get("/stats", response={200: dict, 422: ErrorOut}, operation_id="ratingStats", summary="好差评统计（公示）")
-def stats(request, by: Literal["department", "matter", "window"] = "department", start: date | None = None,
-          end: date | None = None):
+@router.get("/stats", response={200: StatsOut, **errors(422)}, operation_id="ratingStats", summary="好差评统计（公示）",
+            description="按部门、事项或窗口统计好评率和差评整改情况；不带日期时为本年。日期应为 YYYY-MM-DD，"
+                        "结束日期早于开始日期时返回 422。")
+def stats(request, by: Literal["department", "matter", "window"] = Query("department", description="统计维度"),
+          start: IsoDate | None = Query(None, description="开始日期（YYYY-MM-DD），默认本年1月1日"),
+          end: IsoDate | None = Query(None, description="结束日期（YYYY-MM-DD），默认本年12月31日")):
     default = statistics.this_year()
     period = statistics.Period(start or default.start, end or default.end)
     if period.end < period.start:
@@ -262,8 +302,9 @@ def stats(request, by: Literal["department", "matter", "window"] = "department",
             "total": {k: total[k] for k in keep if k != "name"}}
 
 
-@router.post("/cannot-do", response={201: TicketOut, **R}, operation_id="reportCannotDo",
-             summary="“办不成事”反映（无需登录）", description=CSRF_NOTE.lstrip())
+@router.post("/cannot-do", response={201: TicketOut, **errors(400, 403, 422)}, operation_id="reportCannotDo",
+             summary="“办不成事”反映（无需登录）",
+             description="内容不全、电话有误或办事地点不存在时返回 422。" + CSRF_NOTE)
 def report_cannot_do(request, body: TicketIn):
     _session_csrf(request)
     site = site_by_id(body.site_id) if body.site_id else None
@@ -281,7 +322,7 @@ def report_cannot_do(request, body: TicketIn):
 
 # -- staff: the bad-rating loop --------------------------------------------------------------------
 
-@router.get("/bad", response={200: list[ReviewOut], **R}, auth=staff, operation_id="listBadRatings",
+@router.get("/bad", response={200: list[ReviewOut], **STAFF}, auth=staff, operation_id="listBadRatings",
             summary="差评整改列表（本人范围内）")
 @decorate_view(ensure_csrf_cookie)
 def list_bad(request, queue: Literal["verify", "handling", "appeal", "review", "overdue", "closed"] = "verify"):
@@ -295,14 +336,14 @@ def _review(user, pk: int) -> BadRatingReview:
     return review
 
 
-@router.get("/bad/{pk}", response={200: ReviewOut, **R}, auth=staff, operation_id="getBadRating",
+@router.get("/bad/{pk}", response={200: ReviewOut, **STAFF}, auth=staff, operation_id="getBadRating",
             summary="差评详情与处理记录")
 @decorate_view(ensure_csrf_cookie)
 def get_bad(request, pk: int):
     return _review_out(request.auth, _review(request.auth, pk))
 
 
-@router.post("/bad/{pk}/{action}", response={200: ReviewOut, **R}, auth=staff, operation_id="actOnBadRating",
+@router.post("/bad/{pk}/{action}", response={200: ReviewOut, **errors(400, 401, 403, 404, 422)}, auth=staff, operation_id="actOnBadRating",
              summary="差评处理动作",
              description="action：verify 核实回访、handle 确定处理方式、rectified 整改完成并反馈、"
                          "decide_appeal 申诉裁决、review 复核（approve=true 通过，false 退回）。")

@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.security import SessionAuth
 from ninja.utils import check_csrf
 
-from tongban.core.api_errors import ApiError, ErrorOut, register_field_labels
+from tongban.core.api_errors import ApiError, errors, register_field_labels
 from tongban.core.masking import mask_id_number
 from tongban.registries import selectors, services
 
@@ -34,7 +34,7 @@ class RegistrySessionAuth(SessionAuth):
 router = Router(tags=["基础库与数据共享"], auth=RegistrySessionAuth())
 register_field_labels({"resource": "数据资源", "subject_key": "查询对象", "case_number": "办件编号",
                        "fields": "查询字段", "limit": "条数"})
-R = {401: ErrorOut, 403: ErrorOut, 422: ErrorOut}
+R = errors(401, 403, 422)
 
 
 class FieldOut(Schema):
@@ -102,7 +102,7 @@ def list_resources(request):
             for r in selectors.published_resources()]
 
 
-@router.post("/read", response={200: ReadOut, **R}, operation_id="readRegistryRecord", summary="为办件读取基础库记录",
+@router.post("/read", response={200: ReadOut, **errors(400, 401, 403, 422)}, operation_id="readRegistryRecord", summary="为办件读取基础库记录",
              description="受理或审批人员为本部门的办件读取记录：须有该部门对该资源、该事项、所请求字段的有效共享授权；"
                          "每次请求（包括被拒绝的）都写入数据访问日志，数据主体可在“谁用了我的数据”中看到。"
                          "没有授权时返回 403。")

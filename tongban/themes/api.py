@@ -8,7 +8,7 @@ cases.services.bundles. A joint case outside the caller's reach answers 404 like
 import math
 import uuid
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
@@ -25,7 +25,7 @@ from tongban.cases.services.common import CaseConflict
 from tongban.core.api_errors import (
     MAX_PAGE,
     ApiError,
-    ErrorOut,
+    errors,
     invalid,
     load_json,
     not_found,
@@ -41,6 +41,7 @@ from tongban.themes.schemas import (
     EvaluationOut,
     ExtendIn,
     JointCaseOut,
+    JointCasePage,
     PickupIn,
     RefuseIn,
     ReportOut,
@@ -56,7 +57,10 @@ from tongban.themes.services import apply_for_theme, correct_joint_application
 
 router = Router(tags=["一件事一次办"])
 auth = CaseSessionAuth()
-R = {401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut}
+# Joint cases: not logged in 401, CSRF or not staff 403, not the caller's 404, a bad parameter 422;
+# writes also a body ninja cannot parse 400 and a stale revision 409.
+R = errors(401, 403, 404, 422)
+W = errors(400, 401, 403, 404, 409, 422)
 MATERIAL_PREFIX = "material_"
 
 register_field_labels({"situation": "情形引导答案", "optional": "可选事项", "materials": "申请材料",
@@ -100,13 +104,13 @@ def _body(request, model):
     return validate(model, data)
 
 
-def _doc(model) -> dict:
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
+def _doc(model, *, required=True) -> dict:
+    return {"requestBody": {"required": required, "content": {"application/json": {"schema": model.model_json_schema()}}}}
 
 
 # -- themes (public) ------------------------------------------------------------------------------
 
-@router.get("/themes", response={200: list[ThemeBrief]}, operation_id="listThemes", summary="一件事主题列表",
+@router.get("/themes", response={200: list[ThemeBrief], **errors()}, operation_id="listThemes", summary="一件事主题列表",
             description="已发布的“一件事一次办”主题。")
 def list_themes(request):
     return [theme_brief(t, definition_of(t)) for t in selectors.published_themes()]
@@ -123,7 +127,7 @@ def _member_rows(definition: dict) -> list[dict]:
              "requires": needs.get(m["code"], [])} for m in definition["members"]]
 
 
-@router.get("/themes/{code}", response={200: ThemeDetail, **R}, operation_id="getTheme", summary="一件事主题详情",
+@router.get("/themes/{code}", response={200: ThemeDetail, **errors(404)}, operation_id="getTheme", summary="一件事主题详情",
             description="主题的情形引导问题、包含的事项（含前后置关系）和按典型情形计算的减材料、减环节、减时限、减跑动对比。")
 def get_theme(request, code: str = Path(..., description="主题代码")):
     theme = _theme(code)
@@ -133,24 +137,39 @@ def get_theme(request, code: str = Path(..., description="主题代码")):
             "member_list": _member_rows(definition), "report": selectors.reduction_report(definition)}
 
 
-@router.get("/themes/{code}/report", response={200: ReportOut, **R}, operation_id="getThemeReport",
-            summary="减材料减环节对比报告",
+# `situation` is a JSON object in one query parameter (OpenAPI 3.1 `content`), read by the view: a ninja
+# Query parameter could only be documented as a plain string.
+_SITUATION_PARAM = {"parameters": [{
+    "name": "situation", "in": "query", "required": False,
+    "description": "情形答案（JSON 对象，问题代码 → 答案），如 {\"area\": 40}；不传或为空时按典型情形计算。"
+                   "问题代码和可选答案见主题详情的 questions。",
+    "content": {"application/json": {"schema": {
+        "type": "object", "additionalProperties": {"type": ["string", "number", "boolean", "null"]}}}},
+}]}
+
+
+@router.get("/themes/{code}/report", response={200: ReportOut, **errors(404, 422)}, operation_id="getThemeReport",
+            summary="减材料减环节对比报告", openapi_extra=_SITUATION_PARAM,
             description="逐项办理与以一件事办理的申请材料、办理环节、承诺时限、到现场次数和填写项对比，由事项目录数据计算。"
-                        "可用 situation（JSON）按指定情形计算，不传则按典型情形。")
-def get_report(request, code: str, situation: str | None = Query(None, description="情形答案 JSON，如 {\"area\": 40}")):
+                        "可用 situation（JSON）按指定情形计算，不传则按典型情形。主题不存在返回 404；情形答案不是 JSON "
+                        "对象、问题不存在或答案不在可选范围内时返回 422，fields 按 situation.<问题代码> 列出。")
+def get_report(request, code: str):
     theme = _theme(code)
     definition = definition_of(theme)
-    if situation is None:
+    situation = request.GET.get("situation", "").strip()
+    if not situation:
         return selectors.reduction_report(definition)
     from tongban.themes.selection import clean_situation
 
     try:
         raw = load_json(situation)
     except ValueError:
-        raise invalid({"situation": "“情形引导答案”应为 JSON 对象"}) from None
-    answers, errors = clean_situation(definition, raw if isinstance(raw, dict) else {}, partial=True)
-    if errors:
-        raise ApiError(422, "invalid", "；".join(errors.values()), {f"situation.{k}": [v] for k, v in errors.items()})
+        raw = None
+    if not isinstance(raw, dict):
+        raise invalid({"situation": "“情形引导答案”应为 JSON 对象，如 {\"area\": 40}"})
+    answers, errors_ = clean_situation(definition, raw, partial=True)
+    if errors_:
+        raise ApiError(422, "invalid", "；".join(errors_.values()), {f"situation.{k}": [v] for k, v in errors_.items()})
     return selectors.reduction_report(definition, answers)
 
 
@@ -170,8 +189,9 @@ def _usable_ref(user, ref: str, idempotency_key: str | None = None) -> None:
         raise invalid({"ref": problem})
 
 
-@router.post("/themes/{code}/evaluate", response={200: EvaluationOut, **R}, operation_id="evaluateTheme",
-             summary="情形引导：根据回答确定事项、申请表和材料", openapi_extra=_doc(SituationIn),
+@router.post("/themes/{code}/evaluate", response={200: EvaluationOut, **errors(403, 404, 422)},
+             operation_id="evaluateTheme",
+             summary="情形引导：根据回答确定事项、申请表和材料", openapi_extra=_doc(SituationIn, required=False),
              description="按回答（可以只答一部分）返回需要办理的事项及原因、合并后的一张申请表（共用字段只问一次，"
                          "登录时按账号预填，并由各事项实施部门按授权从基础库预填：registry_prefill、registry_sources）、"
                          "一套材料清单和本次情形的对比报告。登录时返回申请标识 ref：基础库读取以它记入“谁用了我的数据”，"
@@ -252,7 +272,7 @@ def _key_errors(exc: ApiError) -> ApiError:
     return ApiError(exc.status, exc.code, exc.message, fields)
 
 
-@router.post("/themes/{code}/applications", auth=auth, response={200: JointCaseOut, 201: JointCaseOut, **R},
+@router.post("/themes/{code}/applications", auth=auth, response={200: JointCaseOut, 201: JointCaseOut, **W},
              operation_id="applyForTheme", summary="提交一件事联办申请", openapi_extra=_APP_BODY,
              description="一次提交情形答案、一张合并申请表和一套材料，生成一个联办件（及每个事项的子办件），返回 201。"
                          "带 Idempotency-Key 时以同一幂等键重试返回 200 和同一个联办件。有误时返回 422，fields 按 "
@@ -322,18 +342,16 @@ def _out(user, bundle: CaseBundle, as_staff: bool) -> dict:
     return joint_case_out(case_selectors.reread_bundle(user, bundle, as_staff=as_staff), as_staff=as_staff)
 
 
-@router.get("/joint-cases", auth=auth, response={200: dict[str, Any], **R}, operation_id="listJointCases",
+@router.get("/joint-cases", auth=auth, response={200: JointCasePage, **R}, operation_id="listJointCases",
             summary="我的联办件 / 窗口联办件箱",
             description="scope=mine：申请人本人的联办件；scope=staff：综合窗口和督办人员职责范围内的联办件，可按 "
                         "queue（pending 待受理、correction 待补正、processing 办理中、delivery 待出件、done 已办结）筛选。")
-def list_joint_cases(request, scope: str = Query("mine", description="mine 或 staff"),
-                     queue: str | None = Query(None, description="窗口联办件箱"),
-                     page: int = Query(1, ge=1, le=MAX_PAGE), page_size: int = Query(20, ge=1, le=100)):
-    if scope not in ("mine", "staff"):
-        raise invalid({"scope": "范围应为 mine 或 staff"})
+def list_joint_cases(request, scope: Literal["mine", "staff"] = Query("mine", description="mine 或 staff"),
+                     queue: Literal["pending", "correction", "processing", "delivery", "done"] | None = Query(
+                         None, description="窗口联办件箱（scope=staff）"),
+                     page: int = Query(1, ge=1, le=MAX_PAGE, description="页码，从1开始"),
+                     page_size: int = Query(20, ge=1, le=100, description="每页条数，1–100")):
     if scope == "staff":
-        if queue and queue not in ("pending", "correction", "processing", "delivery", "done"):
-            raise invalid({"queue": "办件箱应为 pending、correction、processing、delivery 或 done"})
         qs = case_selectors.bundle_queue(request.auth, queue) if queue else case_selectors.bundles_for_staff(request.auth)
     else:
         qs = case_selectors.bundles_for_applicant(request.auth)
@@ -354,7 +372,7 @@ def get_joint_case(request, number: str):
     return joint_case_out(bundle, as_staff=as_staff)
 
 
-@router.patch("/joint-cases/{number}/answers", auth=auth, response={200: JointCaseOut, **R},
+@router.patch("/joint-cases/{number}/answers", auth=auth, response={200: JointCaseOut, **W},
               operation_id="correctJointAnswers", summary="补正合并申请表", openapi_extra=_doc(AnswersIn),
               description="待补正时按合并申请表的字段代码修改，同时写入使用该字段的每个事项；有误的字段返回 422（其余已保存）。")
 def correct_answers(request, number: str):
@@ -367,7 +385,7 @@ def correct_answers(request, number: str):
     return _out(request.auth, bundle, False)
 
 
-@router.post("/joint-cases/{number}/files", auth=auth, response={200: JointCaseOut, **R},
+@router.post("/joint-cases/{number}/files", auth=auth, response={200: JointCaseOut, **W},
              operation_id="replaceJointMaterial", summary="补交材料（一次上传，用于各事项）")
 def replace_file(request, number: str, material_key: str = Form(..., description="材料key（见 materials）"),
                  file: UploadedFile = File(..., description="文件")):
@@ -377,7 +395,7 @@ def replace_file(request, number: str, material_key: str = Form(..., description
     return _out(request.auth, bundle, False)
 
 
-@router.post("/joint-cases/{number}/resubmit", auth=auth, response={200: JointCaseOut, **R},
+@router.post("/joint-cases/{number}/resubmit", auth=auth, response={200: JointCaseOut, **W},
              operation_id="resubmitJointCase", summary="提交补正（一次提交）")
 def resubmit(request, number: str):
     bundle = _mine(request.auth, number)
@@ -386,7 +404,7 @@ def resubmit(request, number: str):
     return _out(request.auth, bundle, False)
 
 
-@router.put("/joint-cases/{number}/delivery", auth=auth, response={200: JointCaseOut, **R},
+@router.put("/joint-cases/{number}/delivery", auth=auth, response={200: JointCaseOut, **W},
             operation_id="chooseJointDelivery", summary="选择统一出件方式", openapi_extra=_doc(DeliveryIn))
 def choose_delivery(request, number: str):
     bundle, as_staff = _party(request.auth, number)
@@ -397,7 +415,7 @@ def choose_delivery(request, number: str):
     return _out(request.auth, bundle, as_staff)
 
 
-@router.post("/joint-cases/{number}/accept", auth=auth, response={200: JointCaseOut, **R},
+@router.post("/joint-cases/{number}/accept", auth=auth, response={200: JointCaseOut, **W},
              operation_id="acceptJointCase", summary="综合窗口受理联办件（一次受理）", openapi_extra=_doc(RevisionIn),
              description="受理全部事项：无前置事项的子办件编号并分送各部门、开始计时；有前置事项的待前置办结后自动分送。"
                          "修订号不一致返回 409。")
@@ -409,7 +427,7 @@ def accept(request, number: str):
     return _out(request.auth, bundle, True)
 
 
-@router.post("/joint-cases/{number}/correction", auth=auth, response={200: JointCaseOut, **R},
+@router.post("/joint-cases/{number}/correction", auth=auth, response={200: JointCaseOut, **W},
              operation_id="requestJointCorrection", summary="一次性告知补正（逐事项）", openapi_extra=_doc(CorrectionIn))
 def request_correction(request, number: str):
     bundle = _staff(request.auth, number)
@@ -420,7 +438,7 @@ def request_correction(request, number: str):
     return _out(request.auth, bundle, True)
 
 
-@router.post("/joint-cases/{number}/refuse", auth=auth, response={200: JointCaseOut, **R},
+@router.post("/joint-cases/{number}/refuse", auth=auth, response={200: JointCaseOut, **W},
              operation_id="refuseJointCase", summary="不予受理联办件", openapi_extra=_doc(RefuseIn))
 def refuse(request, number: str):
     bundle = _staff(request.auth, number)
@@ -430,7 +448,7 @@ def refuse(request, number: str):
     return _out(request.auth, bundle, True)
 
 
-@router.post("/joint-cases/{number}/extend", auth=auth, response={200: JointCaseOut, **R},
+@router.post("/joint-cases/{number}/extend", auth=auth, response={200: JointCaseOut, **W},
              operation_id="extendJointCase", summary="延长联办期限（统一、联合、集中办理）", openapi_extra=_doc(ExtendIn),
              description="统一、联合、集中办理的时限为45个工作日，经本级人民政府负责人批准可延长一次、不超过15个工作日"
                          "（行政许可法第四十二条第二款）。由职责范围覆盖牵头部门的督办人员录入批准人、职务、批准日期和文号；"
@@ -446,7 +464,7 @@ def extend(request, number: str):
     return _out(request.auth, bundle, True)
 
 
-@router.post("/joint-cases/{number}/hand-over", auth=auth, response={200: JointCaseOut, **R},
+@router.post("/joint-cases/{number}/hand-over", auth=auth, response={200: JointCaseOut, **W},
              operation_id="handOverJointCase", summary="统一出件（凭一个取件码领取全部结果）", openapi_extra=_doc(PickupIn))
 def hand_over(request, number: str):
     bundle = _staff(request.auth, number)

@@ -8,13 +8,9 @@ from ninja import Field, Schema
 from tongban.cases import deadlines
 from tongban.cases.models import BundleMemberState, CaseBundle, DeliveryMethod, DeliveryStatus
 from tongban.cases.selectors import bundle_members, bundle_timeline
+from tongban.core.api_errors import CodeLabel, IsoDate
 from tongban.core.masking import mask_id_number, mask_phone
 from tongban.themes.models import Theme
-
-
-class CodeLabel(Schema):
-    code: str
-    label: str
 
 
 class QuestionOut(Schema):
@@ -154,7 +150,7 @@ class ExtendIn(RevisionIn):
     reason: str = Field(max_length=300, description="延期理由（告知申请人）")
     approver_name: str = Field("", max_length=60, description="批准延期的本级人民政府负责人姓名")
     approver_position: str = Field("", max_length=100, description="批准人职务")
-    approved_on: date | None = Field(None, description="批准日期")
+    approved_on: IsoDate | None = Field(None, description="批准日期")
     approval_document: str = Field("", max_length=100, description="批准文件文号")
 
 
@@ -182,6 +178,23 @@ class JointMemberOut(Schema):
     waits_for: list[str] = Field(description="等待的前置事项")
     results: list[dict[str, Any]] = Field(description="办理结果（证照、批文）")
     note: str = Field(description="说明")
+
+
+class JointCaseBrief(Schema):
+    number: str = Field(description="联办件编号")
+    title: str = Field(description="主题名称")
+    phase: CodeLabel = Field(description="联办件状态")
+    submitted_at: datetime | None = Field(None, description="提交时间")
+    promised_due: date | None = Field(None, description="主题承诺办结日")
+    url: str = Field(description="联办件的 API 地址")
+
+
+class JointCasePage(Schema):
+    count: int = Field(description="符合条件的联办件数")
+    page: int = Field(description="当前页码（从1开始）")
+    page_size: int = Field(description="每页条数")
+    pages: int = Field(description="总页数")
+    items: list[JointCaseBrief] = Field(description="本页联办件")
 
 
 class JointCaseOut(Schema):

@@ -8,7 +8,7 @@ import datetime as dt
 
 from ninja import Field, Query, Router, Schema
 
-from tongban.core.api_errors import ErrorOut, register_field_labels
+from tongban.core.api_errors import IsoDate, errors, register_field_labels
 from tongban.workcal.selectors import add_working_days, day_info, year_days, year_status
 
 router = Router(tags=["工作日历"])
@@ -41,7 +41,7 @@ class YearOut(Schema):
 
 
 class WorkingDaysQuery(Schema):
-    start: dt.date = Field(description="起算日期（如受理日期），YYYY-MM-DD；当日不计入")
+    start: IsoDate = Field(description="起算日期（如受理日期），YYYY-MM-DD；当日不计入")
     days: int = Field(ge=0, le=2000, description="工作日数（0 表示当日）")
 
 
@@ -49,7 +49,7 @@ class YearQuery(Schema):
     year: int = Field(ge=1949, le=2100, description="年份")
 
 
-@router.get("/working-days", response={200: WorkingDaysOut, 422: ErrorOut}, operation_id="addWorkingDays",
+@router.get("/working-days", response={200: WorkingDaysOut, **errors(422)}, operation_id="addWorkingDays",
             summary="计算若干个工作日后的日期")
 def working_days(request, q: Query[WorkingDaysQuery]):
     """行政许可法以工作日计算期限：从起算日期的次日开始计算，跳过周末和法定节假日，调休上班日计入。"""
@@ -57,7 +57,7 @@ def working_days(request, q: Query[WorkingDaysQuery]):
     return {"start": q.start, "days": q.days, "date": end, "day": day_info(end)}
 
 
-@router.get("/days", response={200: YearOut, 422: ErrorOut}, operation_id="listCalendarDays",
+@router.get("/days", response={200: YearOut, **errors(422)}, operation_id="listCalendarDays",
             summary="某年每日是否工作日")
 def days(request, q: Query[YearQuery]):
     status = year_status(q.year)
