@@ -22,5 +22,6 @@ def test_staff_log_in_and_out(page):
     page.wait_for_url(lambda url: url.endswith("/"))
     assert page.get_by_role("button", name="退出").is_visible()
     page.get_by_role("button", name="退出").click()
+    page.get_by_role("heading", name="已退出登录").wait_for()  # the logout page, however busy the server
     assert page.get_by_role("heading", name="已退出登录").is_visible()
     assert page.get_by_role("link", name="登录", exact=True).is_visible()
