@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.scale_data import database_exists, database_size, database_url, django_env, run_here  # noqa: E402
+from bench.serving import stop_server, wait_until_answering  # noqa: E402
 
 PASSWORD = "Demo-2026-yc"  # the demo accounts' published password (tongban/demo/data/accounts.py)
 USERS = ("clerk", "approver_market", "supervisor", "citizen")
@@ -142,29 +143,8 @@ def start_server(db: str, port: int) -> subprocess.Popen:
     if any(s.name == "control_socket_disable" for s in KNOWN_SETTINGS):
         command.append("--no-control-socket")
     server = subprocess.Popen(command, env=django_env(db, DATA_DIR, CONN_MAX_AGE="600"), cwd=ROOT)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"gunicorn exited with {server.returncode}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            conn.request("GET", "/accounts/login/")
-            conn.getresponse().read()
-            conn.close()
-            return server
-        except OSError:
-            time.sleep(0.3)
-    server.terminate()
-    sys.exit("gunicorn did not answer within 120 s")
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+    wait_until_answering(server, port, "/accounts/login/")
+    return server
 
 
 class Browser:

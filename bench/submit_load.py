@@ -43,6 +43,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.serving import stop_server, wait_until_answering  # noqa: E402
+
 SETTINGS = "bench.settings_submit"
 DATA_DIR = "/tmp/tongban_bench_submit"
 PURPOSES = [{"value": "new", "label": "首次申请"}, {"value": "renew", "label": "到期换领"},
@@ -212,29 +214,9 @@ def start_server(url: str, port: int, workers: int, threads: int, **switches) ->
     if any(s.name == "control_socket_disable" for s in KNOWN_SETTINGS):
         command.append("--no-control-socket")
     server = subprocess.Popen(command, env=server_env(url, **switches), cwd=ROOT)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            sys.exit(f"gunicorn exited with {server.returncode}")
-        try:  # any answer will do (the OpenAPI page is slow to build on a worker's first request)
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-            conn.request("GET", "/")
-            conn.getresponse().read()
-            conn.close()
-            return server
-        except OSError:
-            time.sleep(0.3)
-    server.terminate()
-    sys.exit("gunicorn did not answer within 120 s")
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    server.terminate()
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait()
+    # Any answer will do (the OpenAPI page is slow to build on a worker's first request).
+    wait_until_answering(server, port, "/")
+    return server
 
 
 # -- load ----------------------------------------------------------------------------------------
